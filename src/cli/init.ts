@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { basename, extname } from "node:path";
+import type { Command } from "commander";
+import { InputError, UsageError } from "../core/problems.js";
+import { assessmentTemplate } from "../core/template.js";
+import { loadRubric } from "../io/rubric-load.js";
+import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
+import { emit } from "./output.js";
+
+interface InitOptions {
+  rubric: string;
+  agency?: string;
+  name?: string;
+  date?: string;
+  force?: boolean;
+}
+
+/** `init`: a commented assessment template to fill in an editor. */
+export function registerInit(program: Command): void {
+  program
+    .command("init")
+    .description("write a commented assessment template: every criterion, its question and level descriptors as comments")
+    .addOption(rubricOption("rubric id or path (default: egov-maturity@1)").default("egov-maturity@1"))
+    .option("-a, --agency <id>", "the agency's id (default: the output file's name, else `agency`)")
+    .option("-n, --name <name>", "the agency's name")
+    .option("-d, --date <YYYY-MM-DD>", "the assessment's date (default: today)")
+    .option("--force", "overwrite an existing --output file")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ egov-maturity init --agency moh --name "Ministry of Health" --output moh.yaml
+  $ egov-maturity init --lang ar --output north-municipality.yaml
+  $ egov-maturity init --rubric ./my-rubric.yaml > agency.yaml
+Then fill in the answers and run: egov-maturity report moh.yaml`,
+    )
+    .action((_opts: unknown, command: Command) => {
+      const options = optionsOf<InitOptions>(command);
+      if (options.output !== undefined && existsSync(options.output) && !options.force) {
+        throw new UsageError(`${options.output} exists; init does not overwrite an assessment`, "choose another --output, or add --force");
+      }
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date ${options.date} is not YYYY-MM-DD`);
+      const loaded = loadRubric(options.rubric);
+      if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: options.rubric, line: 1, column: 1 }]);
+      if (!loaded.rubric) throw new InputError(loaded.problems);
+      const rubric = loaded.rubric;
+      const fromFile = options.output !== undefined ? basename(options.output, extname(options.output)).replace(/[^A-Za-z0-9._-]+/g, "-") : "";
+      const agencyId = options.agency ?? (fromFile || "agency");
+      if (!/^[A-Za-z0-9._-]+$/.test(agencyId)) throw new UsageError(`--agency ${agencyId}: use letters, digits, '.', '_' and '-'`);
+      const rubricRef = options.rubric;
+      const text = assessmentTemplate(rubric, {
+        lang: chooseLanguage(options.lang, rubric),
+        agencyId,
+        ...(options.name !== undefined ? { agencyName: options.name } : {}),
+        date: options.date ?? new Date().toISOString().slice(0, 10),
+        rubricRef,
+      });
+      emit(text, options);
+      if (options.output !== undefined && !options.quiet) process.stderr.write(`wrote ${options.output}: fill in the answers, then run \`egov-maturity report ${options.output}\`\n`);
+    });
+}

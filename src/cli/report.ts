@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { InputError } from "../core/problems.js";
+import { score } from "../core/score.js";
+import { loadAssessmentFile } from "../io/assessment-load.js";
+import { reportRenderers } from "../report/index.js";
+import { reportToJson } from "../report/json.js";
+import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
+import { emit, renderContext } from "./output.js";
+
+interface ReportOptions {
+  format: string;
+  rubric?: string;
+  agency?: string;
+}
+
+/** `report <assessment>`: the gap report of one agency. */
+export function registerReport(program: Command): void {
+  program
+    .command("report")
+    .description("print the gap report of one agency: index, class, stage and what blocks the next, dimensions against targets, largest gaps, roadmap")
+    .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency)")
+    .addOption(formatOption(Object.keys(reportRenderers), "table"))
+    .addOption(rubricOption())
+    .option("-a, --agency <id>", "in a file with several assessments, report only this agency")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ egov-maturity report examples/passport-directorate.yaml
+  $ egov-maturity report examples/health-ministry.yaml --format json --output moh.json
+  $ egov-maturity report examples/municipality-north.yaml --lang en
+  $ egov-maturity report agencies.yaml --agency moh`,
+    )
+    .action((file: string, _opts: unknown, command: Command) => {
+      const options = optionsOf<ReportOptions>(command);
+      const load = loadAssessmentFile(file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+      if (load.problems.length > 0) throw new InputError(load.problems);
+      let selected = load.assessments;
+      if (options.agency !== undefined) {
+        selected = selected.filter((a) => a.assessment.agency.id === options.agency);
+        if (selected.length === 0) {
+          const ids = load.assessments.map((a) => a.assessment.agency.id).join(", ");
+          throw new InputError([{ code: "UNKNOWN_AGENCY", severity: "error", message: `no assessment of agency \`${options.agency}\` in the file`, hint: `agencies in it: ${ids}`, file, line: 1, column: 1 }]);
+        }
+      }
+      const render = reportRenderers[options.format]!;
+      const reports = selected.map((a) => ({ report: score(a.rubric, a.assessment), lang: chooseLanguage(options.lang, a.rubric, a.assessment) }));
+      if (options.format === "json" && reports.length > 1) {
+        emit(`${JSON.stringify(reports.map((r) => reportToJson(r.report, renderContext(options, r.lang))), null, 2)}\n`, options);
+        return;
+      }
+      emit(reports.map((r) => render(r.report, renderContext(options, r.lang))).join(options.format === "table" ? "\n" : ""), options);
+    });
+}

@@ -1,0 +1,90 @@
+import type { Command } from "commander";
+import Table from "cli-table3";
+import { Chalk } from "chalk";
+import { InputError } from "../core/problems.js";
+import type { Rubric } from "../core/rubric.js";
+import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
+import { formatScore, terminalLine, textOf } from "../report/context.js";
+import { t } from "../report/i18n.js";
+import { chooseLanguage, formatOption, optionsOf } from "./common.js";
+import { emit, useColor } from "./output.js";
+
+function load(ref: string): Rubric {
+  const loaded = loadRubric(ref);
+  if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: ref, line: 1, column: 1 }]);
+  if (!loaded.rubric) throw new InputError(loaded.problems);
+  return loaded.rubric;
+}
+
+/** A rubric's structure as plain data (the JSON of `rubric show`). */
+export function rubricStructure(rubric: Rubric, lang: string) {
+  const tx = (x: Parameters<typeof textOf>[1]) => textOf(rubric, x, lang);
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    title: tx(rubric.title),
+    languages: rubric.languages,
+    display: rubric.display,
+    scale: rubric.scale.map((s) => ({ value: s.value, label: tx(s.label) })),
+    classification: rubric.classification.map((b) => ({ id: b.id, min: b.min, label: tx(b.label) })),
+    dimensions: rubric.dimensions.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: tx(d.title),
+      weight: d.weight,
+      threshold: d.threshold ?? null,
+      target: d.target,
+      requires: d.requires,
+      criteria: d.criteria.map((c) => ({ id: c.id, title: tx(c.title), type: c.type, weight: c.weight, tags: c.tags })),
+    })),
+  };
+}
+
+/** `rubric list` and `rubric show <id>`. */
+export function registerRubric(program: Command): void {
+  const rubric = program.command("rubric").description("the built-in rubrics, and one rubric's structure");
+  rubric
+    .command("list")
+    .description("list the built-in rubrics")
+    .addOption(formatOption(["table", "json"], "table"))
+    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric list\n  $ egov-maturity rubric list --format json")
+    .action((_opts: unknown, command: Command) => {
+      const options = optionsOf<{ format: string }>(command);
+      const rows = [...builtinRubrics().keys()].map((id) => {
+        const r = load(id);
+        const lang = chooseLanguage(options.lang, r);
+        return { id: r.id, version: r.version, title: textOf(r, r.title, lang), languages: r.languages, dimensions: r.dimensions.length, criteria: r.criteria.size };
+      });
+      if (options.format === "json") return emit(`${JSON.stringify(rows, null, 2)}\n`, options);
+      const table = new Table({ head: ["id", "version", "title", "languages", "dimensions", "criteria"], style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      for (const r of rows) table.push([r.id, r.version, terminalLine(r.title), r.languages.join(", "), String(r.dimensions), String(r.criteria)]);
+      emit(`${table.toString()}\n`, options);
+    });
+  rubric
+    .command("show")
+    .description("show one rubric's structure: dimensions, weights, thresholds, targets, gates, criteria")
+    .argument("<id or path>", "built-in rubric id (egov-maturity) or path to a rubric file")
+    .addOption(formatOption(["table", "json"], "table"))
+    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric show egov-maturity\n  $ egov-maturity rubric show egov-maturity --lang ar\n  $ egov-maturity rubric show ./my-rubric.yaml --format json")
+    .action((ref: string, _opts: unknown, command: Command) => {
+      const options = optionsOf<{ format: string }>(command);
+      const r = load(ref);
+      const lang = chooseLanguage(options.lang, r);
+      const s = rubricStructure(r, lang);
+      if (options.format === "json") return emit(`${JSON.stringify(s, null, 2)}\n`, options);
+      const c = new Chalk({ level: useColor(options) ? 1 : 0 });
+      const fmt = (x: number | null) => formatScore(x, r.display);
+      const lines = [c.bold(`${terminalLine(s.title)} · ${s.id} ${s.version}`), `languages: ${s.languages.join(", ")} · scale: ${s.scale.map((x) => `${x.value} ${terminalLine(x.label)}`).join(", ")}`];
+      if (s.classification.length > 0) lines.push(`${t(lang, "class")}: ${s.classification.map((b) => `${terminalLine(b.label)} ≥ ${fmt(b.min)}`).join(", ")}`);
+      lines.push("");
+      const dims = new Table({ head: ["id", t(lang, "dimension"), t(lang, "kind"), "weight", t(lang, "threshold"), t(lang, "target"), "requires", "criteria"], style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      for (const d of s.dimensions) {
+        dims.push([d.id, terminalLine(d.title), t(lang, `kind.${d.kind}`), String(d.weight), fmt(d.threshold), fmt(d.target), d.requires.map((g) => `${g.dimension} ≥ ${fmt(g.min)}`).join("\n") || "—", String(d.criteria.length)]);
+      }
+      lines.push(dims.toString(), "");
+      const crit = new Table({ head: ["criterion", t(lang, "criterion"), "type", "weight"], colWidths: [40, 50, 9, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      for (const d of s.dimensions) for (const x of d.criteria) crit.push([x.id, terminalLine(x.title), x.type, String(x.weight)]);
+      lines.push(crit.toString());
+      emit(`${lines.join("\n")}\n`, options);
+    });
+}

@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { InputError } from "../core/problems.js";
+import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
+import { loadRubric } from "../io/rubric-load.js";
+import { reportJsonSchema } from "../report/report-schema.js";
+import { optionsOf, rubricOption } from "./common.js";
+import { emit } from "./output.js";
+
+function print(schema: Record<string, unknown>, command: Command): void {
+  emit(`${JSON.stringify(schema, null, 2)}\n`, optionsOf(command));
+}
+
+/** `schema rubric | assessment [--rubric id] | report`: JSON Schemas for editors and machines. */
+export function registerSchema(program: Command): void {
+  const schema = program
+    .command("schema")
+    .description("print a JSON Schema: of rubric files, of assessment files (for a given rubric), or of the JSON report")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ egov-maturity schema rubric --output schemas/rubric.schema.json
+  $ egov-maturity schema assessment --rubric egov-maturity --output egov-maturity.assessment.schema.json
+  $ egov-maturity schema report
+
+Point the YAML language server at it with a first line such as
+  # yaml-language-server: $schema=./egov-maturity.assessment.schema.json`,
+    );
+  schema
+    .command("rubric")
+    .description("JSON Schema of rubric files")
+    .action((_opts: unknown, command: Command) => print(rubricJsonSchema(), command));
+  schema
+    .command("assessment")
+    .description("JSON Schema of assessment files; with --rubric, it enumerates that rubric's criterion ids and allowed answers")
+    .addOption(rubricOption("rubric id or path whose criteria the schema enumerates"))
+    .action((_opts: unknown, command: Command) => {
+      const options = optionsOf<{ rubric?: string }>(command);
+      if (options.rubric === undefined) return print(assessmentJsonSchema(), command);
+      const loaded = loadRubric(options.rubric);
+      if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: options.rubric, line: 1, column: 1 }]);
+      if (!loaded.rubric) throw new InputError(loaded.problems);
+      print(assessmentJsonSchema(loaded.rubric), command);
+    });
+  schema
+    .command("report")
+    .description("JSON Schema of `report --format json`")
+    .action((_opts: unknown, command: Command) => print(reportJsonSchema(), command));
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { problemAt, type Problem } from "./problems.js";
+import type { Rubric } from "./rubric.js";
+import { Fraction, IsoDate, LanguageCode, LocalisedTextSchema } from "./schema-parts.js";
+import { didYouMean } from "./suggest.js";
+
+/** One piece of evidence: a URL or a note (or both), with the date it was produced. */
+export const EvidenceSchema = z.union([
+  z.string().min(1).meta({ description: "A URL or a short note." }),
+  z.strictObject({
+    url: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+    date: IsoDate.optional().meta({ description: "When the evidence was produced (YYYY-MM-DD)." }),
+  }),
+]);
+
+/** The full form of an answer. */
+export const AnswerObjectSchema = z.strictObject({
+  level: z.number().optional().meta({ description: "Level criteria: a value of the rubric's scale." }),
+  value: z.union([z.number(), z.boolean()]).optional().meta({ description: "Number criteria: the measured value; boolean criteria: true or false." }),
+  na: z.union([z.string(), z.boolean(), z.null()]).optional().meta({ description: "Not applicable: the reason (required)." }),
+  evidence: z.array(EvidenceSchema).optional(),
+  notes: z.string().optional(),
+});
+
+/** An answer: a bare level, boolean or number (by the criterion's type), the full form, or empty (unanswered). */
+export const AnswerSchema = z.union([z.number(), z.boolean(), z.null(), AnswerObjectSchema]);
+
+/** One assessment of one agency (one YAML document). */
+export const AssessmentSchema = z.strictObject({
+  rubric: z.string().min(1).optional().meta({ description: "Rubric: id, id@major, id@version, or a path to a rubric file." }),
+  agency: z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, `.`, `_` and `-`").meta({ description: "Stable id of the agency." }),
+    name: LocalisedTextSchema.optional(),
+    groups: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: "Free keys for roll-ups: sector, region, level, ..." }),
+  }),
+  assessor: z.string().optional(),
+  date: IsoDate.optional().meta({ description: "When the assessment was made (YYYY-MM-DD)." }),
+  language: LanguageCode.optional().meta({ description: "Language of the answers' free text." }),
+  targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
+  answers: z.record(z.string(), AnswerSchema).optional(),
+});
+
+export type AssessmentFile = z.infer<typeof AssessmentSchema>;
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** An answer reduced to what scoring needs. */
+export type AnswerValue =
+  | { kind: "level"; level: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "number"; value: number }
+  | { kind: "na"; reason: string }
+  | { kind: "unanswered" };
+
+/** A normalised answer: its value plus the evidence and notes that came with it. */
+export interface Answer {
+  answer: AnswerValue;
+  evidence: { url?: string; note?: string; date?: string }[];
+  notes?: string;
+}
+
+/** A validated assessment, answers normalised against its rubric. */
+export interface Assessment {
+  rubric?: string;
+  agency: { id: string; name?: string | Readonly<Record<string, string>>; groups: Readonly<Record<string, string>> };
+  assessor?: string;
+  date?: string;
+  language?: string;
+  targets: Readonly<Record<string, number>>;
+  answers: ReadonlyMap<string, Answer>;
+}
+
+/**
+ * Checks the answers of a schema-valid assessment against its rubric and normalises them.
+ * Problems: unknown criterion or dimension ids (with "did you mean"), answers of the wrong type,
+ * levels outside the scale (with the allowed values), N/A without a reason, empty evidence.
+ */
+export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessment: Assessment; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const answers = new Map<string, Answer>();
+  const scaleValues = rubric.scale.map((s) => s.value);
+  for (const [id, raw] of Object.entries(file.answers ?? {})) {
+    const path = ["answers", id];
+    const criterion = rubric.criteria.get(id);
+    if (criterion === undefined) {
+      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}`, didYouMean(id, rubric.criteria.keys()) ?? `run \`egov-maturity rubric show ${rubric.id}\` for its criteria`, true));
+      continue;
+    }
+    const full = raw !== null && typeof raw === "object" ? raw : undefined;
+    const bare = full === undefined ? raw : undefined;
+    const evidence = (full?.evidence ?? []).map((e) => (typeof e === "string" ? (/^[a-z][a-z0-9+.-]*:/i.test(e) ? { url: e } : { note: e }) : e));
+    full?.evidence?.forEach((e, k) => {
+      if (typeof e === "object" && e.url === undefined && e.note === undefined) problems.push(problemAt([...path, "evidence", k], "EVIDENCE_EMPTY", "evidence needs a `url` or a `note`"));
+    });
+    const record = (answer: AnswerValue) => {
+      const entry: Answer = { answer, evidence };
+      if (full?.notes !== undefined) entry.notes = full.notes;
+      answers.set(id, entry);
+    };
+
+    if (full !== undefined && full.na !== undefined) {
+      if (typeof full.na !== "string" || full.na.trim() === "") {
+        problems.push(problemAt([...path, "na"], "NA_REASON_REQUIRED", `N/A for \`${id}\` needs a reason`, 'write the reason: `na: "The agency does not ..."`'));
+      } else if (full.level !== undefined || full.value !== undefined) {
+        problems.push(problemAt([...path, "na"], "CONFLICTING_ANSWER", `\`${id}\` is answered and marked N/A at once`, "keep either the answer or `na`", true));
+      } else record({ kind: "na", reason: full.na });
+      continue;
+    }
+
+    const given = bare ?? (criterion.type === "level" ? full?.level : full?.value);
+    const wrongKey = criterion.type === "level" ? "value" : "level";
+    if (full !== undefined && full[wrongKey] !== undefined) {
+      problems.push(problemAt([...path, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
+      continue;
+    }
+    const at = bare !== undefined ? path : [...path, criterion.type === "level" ? "level" : "value"];
+    if (given === undefined || given === null) {
+      record({ kind: "unanswered" });
+      continue;
+    }
+    if (criterion.type === "level") {
+      if (typeof given !== "number") {
+        problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a level criterion: expected a level, got ${JSON.stringify(given)}`, `allowed levels: ${scaleValues.join(", ")}`));
+      } else if (!scaleValues.includes(given)) {
+        problems.push(problemAt(at, "LEVEL_OUT_OF_RANGE", `level ${given} of \`${id}\` is not on the scale`, `allowed levels: ${scaleValues.join(", ")}`));
+      } else record({ kind: "level", level: given });
+    } else if (criterion.type === "boolean") {
+      if (typeof given !== "boolean") problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a yes/no criterion: expected true or false, got ${JSON.stringify(given)}`, "answer `true` or `false`"));
+      else record({ kind: "boolean", value: given });
+    } else if (typeof given !== "number" || !Number.isFinite(given)) {
+      problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a number criterion: expected a finite number${criterion.unit ? ` (${criterion.unit})` : ""}, got ${JSON.stringify(given)}`));
+    } else record({ kind: "number", value: given });
+  }
+
+  const dimensionIds = rubric.dimensions.map((d) => d.id);
+  for (const key of Object.keys(file.targets ?? {})) {
+    if (!dimensionIds.includes(key)) problems.push(problemAt(["targets", key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+  }
+
+  const groups: Record<string, string> = {};
+  for (const [key, value] of Object.entries(file.agency.groups ?? {})) groups[key] = String(value);
+  const assessment: Assessment = { agency: { id: file.agency.id, groups }, targets: file.targets ?? {}, answers };
+  if (file.agency.name !== undefined) assessment.agency.name = file.agency.name;
+  if (file.rubric !== undefined) assessment.rubric = file.rubric;
+  if (file.assessor !== undefined) assessment.assessor = file.assessor;
+  if (file.date !== undefined) assessment.date = file.date;
+  if (file.language !== undefined) assessment.language = file.language;
+  return { assessment, problems };
+}

@@ -1,0 +1,107 @@
+import { dirname, resolve } from "node:path";
+import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type AssessmentFile } from "../core/assessment.js";
+import type { Problem } from "../core/problems.js";
+import type { Rubric } from "../core/rubric.js";
+import { zodProblems } from "../core/zod-problems.js";
+import { readTextFile } from "./read.js";
+import { loadRubric, placeProblems } from "./rubric-load.js";
+import { parseYamlStream, type ParsedDocument } from "./yaml.js";
+
+/** One valid assessment out of a file (a file may hold several documents). */
+export interface LoadedAssessment {
+  file: string;
+  /** 0-based index of the YAML document in the file. */
+  document: number;
+  assessment: Assessment;
+  rubric: Rubric;
+  /** The parsed document, to point at answers' lines (annotations). */
+  parsed: ParsedDocument;
+}
+
+export interface AssessmentLoad {
+  assessments: LoadedAssessment[];
+  problems: Problem[];
+}
+
+export interface AssessmentLoadOptions {
+  /** A rubric reference that overrides the files' own (relative to the working directory). */
+  rubric?: string;
+}
+
+/** What kind of document a parsed value is: detected by its keys. */
+export function documentKind(value: unknown): "rubric" | "assessment" | "unknown" {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "unknown";
+  if ("dimensions" in value || "scale" in value || "extends" in value) return "rubric";
+  if ("agency" in value || "answers" in value) return "assessment";
+  return "unknown";
+}
+
+/**
+ * Validates one parsed assessment document against its rubric; every problem placed at its node.
+ * Schema problems do not stop the answers from being checked against the rubric: one pass finds all.
+ */
+export function loadAssessmentDocument(parsed: ParsedDocument, file: string, options: AssessmentLoadOptions = {}): { loaded?: LoadedAssessment; problems: Problem[] } {
+  const value = parsed.value;
+  const result = AssessmentSchema.safeParse(value);
+  const problems: Problem[] = result.success ? [] : zodProblems(result.error.issues, AssessmentSchema, value);
+  const record = isRecord(value) ? value : {};
+  const ref = options.rubric ?? (typeof record.rubric === "string" ? record.rubric : undefined);
+  if (ref === undefined) {
+    if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@1` at the top, or pass `--rubric <id or path>`", path: [] });
+    return { problems: placeProblems(problems, parsed, file) };
+  }
+  const baseDir = options.rubric !== undefined ? process.cwd() : dirname(resolve(file));
+  const loaded = loadRubric(ref, baseDir);
+  if (loaded.problem) {
+    problems.push({ ...loaded.problem, severity: "error", path: ["rubric"] });
+    return { problems: placeProblems(problems, parsed, file) };
+  }
+  if (!loaded.rubric) {
+    problems.push({ code: "RUBRIC_INVALID", severity: "error", message: `the rubric \`${ref}\` is not valid`, hint: "its problems are listed below", path: ["rubric"] });
+    return { problems: [...placeProblems(problems, parsed, file), ...loaded.problems] };
+  }
+  // The answers and targets that passed the schema, checked against the rubric even when other parts failed.
+  const partial: AssessmentFile = result.success
+    ? result.data
+    : {
+        agency: { id: "-" },
+        answers: Object.fromEntries(Object.entries(isRecord(record.answers) ? record.answers : {}).flatMap(([k, v]) => {
+          const answer = AnswerSchema.safeParse(v);
+          return answer.success ? [[k, answer.data]] : [];
+        })),
+        targets: Object.fromEntries(Object.entries(isRecord(record.targets) ? record.targets : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
+      };
+  const checked = checkAssessment(partial, loaded.rubric);
+  problems.push(...checked.problems);
+  if (problems.length > 0 || !result.success) return { problems: placeProblems(problems, parsed, file) };
+  return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Reads a YAML stream of assessments from text. */
+export function loadAssessmentText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
+  const { documents, problems } = parseYamlStream(text, file);
+  if (problems.length > 0) return { assessments: [], problems };
+  const assessments: LoadedAssessment[] = [];
+  const all: Problem[] = [];
+  const present = documents.filter((d) => d.value !== null && d.value !== undefined);
+  if (present.length === 0) {
+    return { assessments, problems: [{ code: "EMPTY_FILE", severity: "error", message: "the file holds no assessment", hint: "run `egov-maturity init` for a template to fill in", file, line: 1, column: 1 }] };
+  }
+  for (const parsed of present) {
+    const { loaded, problems: docProblems } = loadAssessmentDocument(parsed, file, options);
+    if (loaded) assessments.push(loaded);
+    all.push(...docProblems);
+  }
+  return { assessments, problems: all };
+}
+
+/** Reads and validates every assessment in a file. Never throws for bad input: problems are returned. */
+export function loadAssessmentFile(file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
+  const read = readTextFile(file);
+  if (read.text === undefined) return { assessments: [], problems: read.problems };
+  return loadAssessmentText(read.text, file, options);
+}

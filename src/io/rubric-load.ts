@@ -1,0 +1,168 @@
+import { existsSync, readdirSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Problem } from "../core/problems.js";
+import { RubricExtensionSchema, RubricFileSchema, type Rubric, type RubricFile } from "../core/rubric.js";
+import { checkRubric, normaliseRubric } from "../core/rubric-check.js";
+import { applyExtension, extensionPath } from "../core/rubric-extends.js";
+import { zodProblems } from "../core/zod-problems.js";
+import { readTextFile } from "./read.js";
+import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
+
+/** Where the built-in rubrics live: `rubrics/` at the package root. */
+export const BUILTIN_RUBRICS_DIR = fileURLToPath(new URL("../../rubrics/", import.meta.url));
+
+/** Places every problem that has a path at its node in `parsed`. */
+export function placeProblems(problems: Problem[], parsed: ParsedDocument | undefined, file: string): Problem[] {
+  return problems.map((p) => {
+    const placed: Problem = { ...p, file: p.file ?? file };
+    if (placed.line === undefined) {
+      const at = parsed ? locate(parsed, p.path ?? [], p.atKey ?? false) : { line: 1, column: 1 };
+      placed.line = at.line;
+      placed.column = at.column;
+    }
+    if (parsed && parsed.index > 0 && placed.document === undefined) placed.document = parsed.index;
+    return placed;
+  });
+}
+
+/** True when a rubric reference names a file rather than a built-in id. */
+export function isRubricPath(ref: string): boolean {
+  return ref.includes("/") || ref.includes("\\") || /\.ya?ml$/i.test(ref);
+}
+
+/** The built-in rubrics: id → file. */
+export function builtinRubrics(): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!existsSync(BUILTIN_RUBRICS_DIR)) return map;
+  for (const name of readdirSync(BUILTIN_RUBRICS_DIR).sort()) {
+    const m = /^([a-z0-9-]+)\.ya?ml$/.exec(name);
+    if (m?.[1]) map.set(m[1], join(BUILTIN_RUBRICS_DIR, name));
+  }
+  return map;
+}
+
+interface Resolved {
+  file?: string;
+  problem?: { code: string; message: string; hint?: string };
+  /** id@version constraint to check once loaded. */
+  version?: string;
+}
+
+/** Resolves `id`, `id@major`, `id@version` or a path (relative to `baseDir`) to a file. */
+export function resolveRubricRef(ref: string, baseDir: string): Resolved {
+  if (isRubricPath(ref)) {
+    const file = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+    if (!existsSync(file)) return { problem: { code: "RUBRIC_NOT_FOUND", message: `rubric file \`${ref}\` does not exist`, hint: `looked for ${file}` } };
+    return { file };
+  }
+  const [id = "", version] = ref.split("@", 2);
+  const builtins = builtinRubrics();
+  const file = builtins.get(id);
+  if (file === undefined) {
+    const names = [...builtins.keys()];
+    return { problem: { code: "RUBRIC_NOT_FOUND", message: `no built-in rubric \`${id}\``, hint: `built-in rubrics: ${names.join(", ")}; or give a path to a rubric file (ending in .yaml)` } };
+  }
+  const resolved: Resolved = { file };
+  if (version !== undefined) resolved.version = version;
+  return resolved;
+}
+
+/** Whether a rubric version satisfies `@1`, `@1.2` or `@1.2.3`. */
+export function versionMatches(version: string, wanted: string): boolean {
+  const have = version.split("-")[0]!.split(".");
+  const want = wanted.split(".");
+  return want.every((part, i) => have[i] === part);
+}
+
+export interface RubricLoad {
+  rubric?: Rubric;
+  /** The rubric as a file-shaped object with `extends` applied (for further extension). */
+  raw?: RubricFile;
+  problems: Problem[];
+}
+
+const cache = new Map<string, RubricLoad>();
+
+/** Loads and validates a rubric file, following `extends` (within its folder or to built-ins). Cached by real path. */
+export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = resolve(file);
+  }
+  if (chain.includes(real)) {
+    return { problems: [{ code: "EXTENDS_CYCLE", severity: "error", message: `rubric extends itself: ${[...chain, real].map((f) => relative(process.cwd(), f) || f).join(" → ")}`, hint: "remove the `extends` that closes the loop", file, line: 1, column: 1 }] };
+  }
+  const cached = cache.get(real);
+  if (cached) return cached;
+  const result = loadRubricUncached(file, real, chain);
+  cache.set(real, result);
+  return result;
+}
+
+function loadRubricUncached(file: string, real: string, chain: string[]): RubricLoad {
+  const read = readTextFile(file);
+  if (read.text === undefined) return { problems: read.problems };
+  const { documents, problems: yamlProblems } = parseYamlStream(read.text, file);
+  if (yamlProblems.length > 0) return { problems: yamlProblems };
+  const parsed = documents.find((d) => d.value !== null && d.value !== undefined);
+  if (!parsed) return { problems: [{ code: "EMPTY_FILE", severity: "error", message: "the rubric file is empty", file, line: 1, column: 1 }] };
+  const value = parsed.value;
+  const isExtension = typeof value === "object" && value !== null && !Array.isArray(value) && "extends" in value;
+  if (!isExtension) {
+    const result = RubricFileSchema.safeParse(value);
+    if (!result.success) return { problems: placeProblems(zodProblems(result.error.issues, RubricFileSchema, value), parsed, file) };
+    const semantic = checkRubric(result.data);
+    if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
+    return { rubric: normaliseRubric(result.data), raw: result.data, problems: [] };
+  }
+  const ext = RubricExtensionSchema.safeParse(value);
+  if (!ext.success) return { problems: placeProblems(zodProblems(ext.error.issues, RubricExtensionSchema, value), parsed, file) };
+  const baseRef = ext.data.extends;
+  const resolved = resolveRubricRef(baseRef, dirname(real));
+  if (resolved.problem) return { problems: placeProblems([{ ...resolved.problem, severity: "error", path: ["extends"] }], parsed, file) };
+  const baseFile = resolved.file!;
+  if (isRubricPath(baseRef)) {
+    const rel = relative(dirname(real), resolve(dirname(real), baseRef));
+    if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep).includes("..")) {
+      return { problems: placeProblems([{ code: "EXTENDS_OUTSIDE", severity: "error", message: `\`extends: ${baseRef}\` points outside the rubric's folder`, hint: "a rubric may extend a built-in rubric by id, or a file in its own folder or below; copy the base rubric next to it", path: ["extends"] }], parsed, file) };
+    }
+  }
+  const base = loadRubricFile(baseFile, [...chain, real]);
+  if (base.raw === undefined) {
+    const cycle = base.problems.find((p) => p.code === "EXTENDS_CYCLE");
+    if (cycle) return { problems: placeProblems([{ ...stripPosition(cycle), file, path: ["extends"] }], parsed, file) };
+    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"})`, hint: `run \`egov-maturity validate ${relative(process.cwd(), baseFile)}\``, path: ["extends"] }], parsed, file).concat(base.problems) };
+  }
+  if (resolved.version !== undefined && !versionMatches(base.raw.version, resolved.version)) {
+    return { problems: placeProblems([{ code: "RUBRIC_VERSION_MISMATCH", severity: "error", message: `\`${baseRef}\` asks for version ${resolved.version}, but the rubric is ${base.raw.version}`, path: ["extends"] }], parsed, file) };
+  }
+  const { merged, problems: mergeProblems } = applyExtension(base.raw, ext.data);
+  if (mergeProblems.length > 0) return { problems: placeProblems(mergeProblems, parsed, file) };
+  const full = RubricFileSchema.safeParse(merged);
+  if (!full.success) {
+    const problems = zodProblems(full.error.issues, RubricFileSchema, merged).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
+    return { problems: placeProblems(problems, parsed, file) };
+  }
+  const semantic = checkRubric(full.data).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
+  if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
+  return { rubric: normaliseRubric(full.data), raw: full.data, problems: [] };
+}
+
+function stripPosition(p: Problem): Problem {
+  const { line: _l, column: _c, ...rest } = p;
+  return rest;
+}
+
+/** Loads a rubric by reference (`id`, `id@major`, `id@version`, or a path relative to `baseDir`). */
+export function loadRubric(ref: string, baseDir: string = process.cwd()): RubricLoad & { file?: string; problem?: Resolved["problem"] } {
+  const resolved = resolveRubricRef(ref, baseDir);
+  if (resolved.problem) return { problems: [], problem: resolved.problem };
+  const loaded = loadRubricFile(resolved.file!);
+  if (loaded.rubric && resolved.version !== undefined && !versionMatches(loaded.rubric.version, resolved.version)) {
+    return { problems: [], file: resolved.file!, problem: { code: "RUBRIC_VERSION_MISMATCH", message: `\`${ref}\` asks for version ${resolved.version}, but the built-in rubric is ${loaded.rubric.version}`, hint: `use \`${loaded.rubric.id}@${loaded.rubric.version.split(".")[0]}\`` } };
+  }
+  return { ...loaded, file: resolved.file! };
+}

@@ -1,0 +1,15 @@
+import type { Report } from "../core/score.js";
+import type { RenderContext } from "./context.js";
+import { renderReportJson } from "./json.js";
+import { renderReportTable } from "./table.js";
+
+/** A format is a function that returns a string (the CLI alone decides stdout or --output). */
+export type Renderer<T> = (data: T, ctx: RenderContext) => string;
+
+/** The formats of `report`: the CLI's --format choices come from this map. */
+export const reportRenderers: Record<string, Renderer<Report>> = {
+  table: renderReportTable,
+  json: renderReportJson,
+};
+
+export type { RenderContext } from "./context.js";
