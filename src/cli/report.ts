@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../core/problems.js";
 import { score } from "../core/score.js";
-import { loadAssessmentFile } from "../io/assessment-load.js";
+import { loadAssessmentsAny } from "../io/load-any.js";
 import { reportRenderers } from "../report/index.js";
 import { reportToJson } from "../report/json.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
@@ -33,7 +33,7 @@ Examples:
     )
     .action((file: string, _opts: unknown, command: Command) => {
       const options = optionsOf<ReportOptions>(command);
-      const load = loadAssessmentFile(file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+      const load = loadAssessmentsAny(file, options.rubric !== undefined ? { rubric: options.rubric } : {});
       if (load.problems.length > 0) throw new InputError(load.problems);
       let selected = load.assessments;
       if (options.agency !== undefined) {

@@ -1,0 +1,37 @@
+/** Escaping of file texts for every format they land in (DESIGN.md §7). */
+
+/** Text for HTML element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+}
+
+/** A URL that may be made a link: http(s) or mailto only; anything else (javascript:, data:) is not. */
+export function safeLinkUrl(url: string): string | undefined {
+  const trimmed = url.trim();
+  return /^(https?:\/\/|mailto:)/i.test(trimmed) && !/[\u0000-\u001F\u007F]/.test(trimmed) ? trimmed : undefined;
+}
+
+// Characters XML 1.0 does not allow at all.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for XML content or attributes: escaped, and characters XML forbids removed. */
+export function escapeXml(text: string): string {
+  return text.replace(XML_INVALID, "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch] ?? ch);
+}
+
+/** One CSV cell (RFC 4180), neutralised against formula injection: a leading = + - @ tab or CR gets a `'`. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Text for a markdown table cell or inline text: no table break, no raw HTML, no markdown control. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, "&amp;");
+}
