@@ -3,6 +3,7 @@ import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type 
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { zodProblems } from "../core/zod-problems.js";
+import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { loadRubric, placeProblems } from "./rubric-load.js";
 import { parseYamlStream, type ParsedDocument } from "./yaml.js";
@@ -26,6 +27,8 @@ export interface AssessmentLoad {
 export interface AssessmentLoadOptions {
   /** A rubric reference that overrides the files' own (relative to the working directory). */
   rubric?: string;
+  /** Spreadsheet (CSV) inputs: the mapping file and `--map` / `--where` entries (see io/csv-mapping.ts). */
+  mapping?: CsvMappingOptions;
 }
 
 /** What kind of document a parsed value is: detected by its keys. */

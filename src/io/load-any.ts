@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
+import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { decodeText, fsProblem } from "./read.js";
 
 /**
- * Loads the assessments of one input, whatever its kind: a YAML file, or `-` for standard input.
+ * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), or `-` for standard input.
  * The one entry point for commands that read assessments (report, score, check, compare).
  */
 export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
@@ -18,5 +19,6 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
     if (decoded.text === undefined) return { assessments: [], problems: decoded.problems };
     return loadAssessmentText(decoded.text, "<stdin>", options);
   }
+  if (isCsvPath(file)) return loadAssessmentCsv(file, options);
   return loadAssessmentFile(file, options);
 }

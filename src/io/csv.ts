@@ -1,0 +1,114 @@
+import type { Problem } from "../core/problems.js";
+
+/** One cell of a CSV table with where it starts: the file line (1-based) and the field number (1-based). */
+export interface CsvCell {
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** One record (row) of a CSV table: the line it starts on and its cells. */
+export interface CsvRecord {
+  line: number;
+  cells: CsvCell[];
+}
+
+export interface CsvTable {
+  /** The delimiter found on the first line: `,` unless the header holds more `;` or tabs. */
+  delimiter: string;
+  records: CsvRecord[];
+}
+
+/** The delimiter of a table: the most frequent of `,`, `;` and tab outside quotes on the first line. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * Parses CSV text (RFC 4180): quoted fields, `""` inside quotes, CRLF or LF line ends, a leading BOM,
+ * line breaks inside quoted fields. Every problem is collected with its line and field number;
+ * completely empty lines are skipped. Never throws.
+ */
+export function parseCsv(text: string, file: string, delimiter: string = detectDelimiter(text)): { table: CsvTable; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const records: CsvRecord[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  const at = (l: number, column: number) => ({ severity: "error" as const, file, line: l, column });
+
+  while (i < text.length) {
+    const recordLine = line;
+    const cells: CsvCell[] = [];
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      const cellLine = line;
+      const column = cells.length + 1;
+      let value = "";
+      if (text[i] === '"') {
+        i++;
+        let closed = false;
+        while (i < text.length) {
+          const ch = text[i]!;
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              value += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (ch === "\n") line++;
+          if (ch === "\r" && text[i + 1] !== "\n") line++;
+          value += ch;
+          i++;
+        }
+        if (!closed) {
+          problems.push({ ...at(cellLine, column), code: "CSV_UNTERMINATED_QUOTE", message: `the quoted cell in column ${column} is never closed`, hint: 'close it with `"`; a quote inside a quoted cell is written `""`' });
+          cells.push({ value, line: cellLine, column });
+          break;
+        }
+        // After a closing quote: a delimiter, a line end or the end of the text.
+        let stray = "";
+        while (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") stray += text[i++];
+        if (stray !== "") {
+          problems.push({ ...at(cellLine, column), code: "CSV_TEXT_AFTER_QUOTE", message: `column ${column} has text after its closing quote: ${JSON.stringify(stray.slice(0, 20))}`, hint: 'quote the whole cell, and double every quote inside it: "say ""yes"""' });
+          value += stray;
+        }
+      } else {
+        let strayQuote = false;
+        while (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
+          if (text[i] === '"' && !strayQuote) {
+            strayQuote = true;
+            problems.push({ ...at(cellLine, column), code: "CSV_STRAY_QUOTE", message: `column ${column} holds a quote in an unquoted cell`, hint: 'quote the whole cell, and double every quote inside it: "12"" screen"' });
+          }
+          value += text[i++];
+        }
+      }
+      cells.push({ value, line: cellLine, column });
+      if (i >= text.length) endOfRecord = true;
+      else if (text[i] === delimiter) i++;
+      else {
+        // \r\n, \n or a lone \r ends the record.
+        if (text[i] === "\r" && text[i + 1] === "\n") i++;
+        i++;
+        line++;
+        endOfRecord = true;
+      }
+    }
+    const empty = cells.length === 1 && cells[0]!.value === "";
+    if (!empty) records.push({ line: recordLine, cells });
+  }
+  return { table: { delimiter, records }, problems };
+}
