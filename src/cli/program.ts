@@ -1,17 +1,30 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
 import { printProblems, toolVersion } from "./output.js";
-import { registerInit } from "./init.js";
-import { registerReport } from "./report.js";
-import { registerRubric } from "./rubric.js";
-import { registerSchema } from "./schema.js";
-import { registerValidate } from "./validate.js";
+
+type Register = (program: Command) => void;
+
+/**
+ * Every command: its name and how to load its module. Only the command being run is loaded (start-up
+ * time: a command's dependencies, such as the prompt library or the HTML renderer, are not loaded for
+ * another); `--help` and unknown commands load them all. Keep the help order here.
+ */
+const COMMANDS: [name: string, load: () => Promise<Register>][] = [
+  ["report", async () => (await import("./report.js")).registerReport],
+  ["validate", async () => (await import("./validate.js")).registerValidate],
+  ["check", async () => (await import("./check.js")).registerCheck],
+  ["init", async () => (await import("./init.js")).registerInit],
+  ["rubric", async () => (await import("./rubric.js")).registerRubric],
+  ["schema", async () => (await import("./schema.js")).registerSchema],
+  ["assess", async () => (await import("./assess.js")).registerAssess],
+  ["compare", async () => (await import("./compare.js")).registerCompare],
+];
 
 /** Exit codes, the same for every command. */
 export const EXIT = { ok: 0, violation: 1, invalid: 2, interrupted: 130 } as const;
 
-/** Builds the command-line program with every command registered. */
-export function buildProgram(): Command {
+/** Builds the command-line program with the named command registered, or every command. */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command("egov-maturity");
   program
     .description("Score a government agency's e-government maturity against a YAML rubric and print a gap report.")
@@ -35,17 +48,14 @@ Examples:
 
 Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage · 130 interrupted`,
     );
-  registerReport(program);
-  registerValidate(program);
-  registerInit(program);
-  registerRubric(program);
-  registerSchema(program);
+  const wanted = COMMANDS.filter(([name]) => name === only);
+  for (const [, load] of wanted.length > 0 ? wanted : COMMANDS) (await load())(program);
   return program;
 }
 
 /** Runs the CLI with `args`; sets the exit code; never throws. */
 export async function run(args: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(args.find((a) => !a.startsWith("-")));
   program.exitOverride();
   for (const cmd of program.commands) {
     cmd.exitOverride();

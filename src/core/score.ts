@@ -54,8 +54,9 @@ export function dimensionScore(dimension: Dimension, scores: ScoreMap): number |
   let weighted = 0;
   let weights = 0;
   for (const c of dimension.criteria) {
-    const s = scores.get(c.id) ?? 0;
-    if (s === null) continue;
+    const given = scores.get(c.id);
+    if (given === null) continue; // N/A: left out
+    const s = given ?? 0;
     weighted += c.weight * s;
     weights += c.weight;
   }

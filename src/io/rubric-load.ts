@@ -7,6 +7,7 @@ import { checkRubric, normaliseRubric } from "../core/rubric-check.js";
 import { applyExtension, extensionPath } from "../core/rubric-extends.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
+import { cachedRubric } from "./rubric-cache.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** Where the built-in rubrics live: `rubrics/` at the package root. */
@@ -105,6 +106,8 @@ export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
 function loadRubricUncached(file: string, real: string, chain: string[]): RubricLoad {
   const read = readTextFile(file);
   if (read.text === undefined) return { problems: read.problems };
+  const cached = cachedRubric(file, BUILTIN_RUBRICS_DIR, read.text);
+  if (cached !== undefined) return { rubric: normaliseRubric(cached), raw: cached, problems: [] };
   const { documents, problems: yamlProblems } = parseYamlStream(read.text, file);
   if (yamlProblems.length > 0) return { problems: yamlProblems };
   const parsed = documents.find((d) => d.value !== null && d.value !== undefined);

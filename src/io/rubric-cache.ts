@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RubricFile } from "../core/rubric.js";
+import { writeFileAtomic } from "./write.js";
+
+/**
+ * Built-in rubrics are validated once, at build time, and kept as JSON beside the code: parsing a
+ * large YAML rubric costs far more than the rest of a one-file report. A cache entry is used only
+ * when the SHA-256 of the YAML source still matches, so an edited rubric is always read afresh.
+ */
+export const RUBRIC_CACHE_DIR = fileURLToPath(new URL("../rubric-cache/", import.meta.url));
+
+interface CacheEntry {
+  sha256: string;
+  rubric: RubricFile;
+}
+
+function entryPath(file: string): string {
+  return join(RUBRIC_CACHE_DIR, `${basename(file).replace(/\.ya?ml$/i, "")}.json`);
+}
+
+/** The digest of a rubric's source text. */
+export function sourceDigest(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The validated rubric of a built-in file whose source is unchanged; undefined otherwise. */
+export function cachedRubric(file: string, builtinDir: string, text: string): RubricFile | undefined {
+  if (resolve(dirname(file)) !== resolve(builtinDir)) return undefined;
+  const path = entryPath(file);
+  if (!existsSync(path)) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(path, "utf8")) as CacheEntry;
+    return entry.sha256 === sourceDigest(text) ? entry.rubric : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a validated built-in rubric (build time). */
+export function storeRubric(file: string, text: string, rubric: RubricFile): void {
+  mkdirSync(RUBRIC_CACHE_DIR, { recursive: true });
+  writeFileAtomic(entryPath(file), JSON.stringify({ sha256: sourceDigest(text), rubric } satisfies CacheEntry));
+}
