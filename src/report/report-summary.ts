@@ -1,0 +1,55 @@
+import type { Report } from "../core/score.js";
+import type { LocalisedText } from "../core/text.js";
+import { formatScore, textOf } from "./context.js";
+import { t } from "./i18n.js";
+
+/** The plain-text pieces of a report's headline, in the report's language (not yet escaped for any format). */
+export interface ReportSummary {
+  /** Agency name in the report's language, or its id when it has none. */
+  agency: string;
+  rubric: string;
+  index: string;
+  classification: string | null;
+  /** The attained stage's title, or "none". */
+  stage: string;
+  /** The next stage's title; null when every stage is attained or the rubric has no stages. */
+  next: string | null;
+  /** What blocks the next stage: failing gates ("Security: 30.0% < 50.0%"). */
+  blockedBy: string[];
+  /** The next stage's own shortfall ("needs 60.0% (33.3%)"), or null when it meets its threshold. */
+  needs: string | null;
+}
+
+/** A text of the report's rubric in `lang`. */
+export function rubricText(report: Report, text: LocalisedText | undefined, lang: string): string {
+  return textOf(report.rubricDef, text, lang);
+}
+
+/** The title of a dimension by id ("none" for null). */
+export function dimensionTitle(report: Report, id: string | null, lang: string): string {
+  if (id === null) return t(lang, "none");
+  return rubricText(report, report.rubricDef.dimensions.find((d) => d.id === id)?.title, lang) || id;
+}
+
+/** The headline of a report as plain texts, shared by the markdown and HTML formats. */
+export function summarise(report: Report, lang: string): ReportSummary {
+  const fmt = (s: number | null | undefined) => formatScore(s, report.rubric.display);
+  const nextDim = report.dimensions.find((d) => d.id === report.stage.next);
+  return {
+    agency: report.agency.name === undefined ? report.agency.id : rubricText(report, report.agency.name, lang) || report.agency.id,
+    rubric: `${rubricText(report, report.rubric.title, lang)} ${report.rubric.version}`,
+    index: fmt(report.index),
+    classification: report.classification ? rubricText(report, report.classification.label, lang) : null,
+    stage: dimensionTitle(report, report.stage.current, lang),
+    next: report.stage.next === null ? null : dimensionTitle(report, report.stage.next, lang),
+    blockedBy: report.stage.blockedBy.map((g) => `${dimensionTitle(report, g.dimension, lang)}: ${fmt(g.score)} < ${fmt(g.min)}`),
+    needs: report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${fmt(nextDim.score)})` : null,
+  };
+}
+
+/** "Execution — blocked by Security: 30.0% < 50.0%; needs 60.0% (33.3%)", or "every stage attained". */
+export function nextStageSentence(summary: ReportSummary, lang: string): string {
+  if (summary.next === null) return t(lang, "allStagesAttained");
+  const why = [summary.blockedBy.length > 0 ? `${t(lang, "blockedBy")} ${summary.blockedBy.join(", ")}` : "", summary.needs ?? ""].filter(Boolean).join("; ");
+  return why ? `${summary.next} — ${why}` : summary.next;
+}
