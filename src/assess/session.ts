@@ -1,0 +1,47 @@
+import type { Rubric } from "../core/rubric.js";
+import type { LocalisedText } from "../core/text.js";
+import { formatScore, terminalLine, textOf } from "../report/context.js";
+import { t, type MessageKey } from "../report/i18n.js";
+import type { AssessmentDraft } from "./draft.js";
+import type { PromptPort } from "./port.js";
+
+/** Everything the question flow works with. */
+export interface Session {
+  port: PromptPort;
+  draft: AssessmentDraft;
+  rubric: Rubric;
+  /** Language of the questions, descriptors and prompts. */
+  lang: string;
+  /** Today's date (YYYY-MM-DD): the default date of new evidence. Passed in, never read from the clock here. */
+  today: string;
+}
+
+/** A rubric text in the session's language, on one line, safe for a terminal. */
+export function textIn(session: Pick<Session, "rubric" | "lang">, text: LocalisedText | undefined): string {
+  return terminalLine(textOf(session.rubric, text, session.lang));
+}
+
+/** The tool's own words in the session's language. */
+export function say(session: Pick<Session, "lang">, key: MessageKey, slots: Record<string, string | number> = {}): string {
+  return t(session.lang, key, slots);
+}
+
+/** A score as the rubric displays it. */
+export function scoreText(session: Pick<Session, "rubric">, score: number | null | undefined): string {
+  return formatScore(score, session.rubric.display);
+}
+
+/** Whether a text is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal separator, in ASCII. */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066B/g, ".");
+}

@@ -1,0 +1,163 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, relative, resolve, sep } from "node:path";
+import type { Command } from "commander";
+import { AssessmentDraft } from "../assess/draft.js";
+import { criteriaInOrder, firstUnanswered, runQuestions } from "../assess/flow.js";
+import { inquirerPort } from "../assess/inquirer-port.js";
+import { PromptInterrupted } from "../assess/port.js";
+import type { Session } from "../assess/session.js";
+import { askHeader } from "../assess/setup.js";
+import { InputError, UsageError } from "../core/problems.js";
+import type { Rubric } from "../core/rubric.js";
+import { score } from "../core/score.js";
+import { loadAssessmentFile } from "../io/assessment-load.js";
+import { isRubricPath, loadRubric } from "../io/rubric-load.js";
+import { terminalLine } from "../report/context.js";
+import { t } from "../report/i18n.js";
+import { renderReportTable } from "../report/table.js";
+import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
+import { renderContext } from "./output.js";
+
+interface AssessOptions {
+  rubric?: string;
+  out?: string;
+  resume?: string | boolean;
+}
+
+const DEFAULT_RUBRIC = "egov-maturity@1";
+
+/** A file name as a shell argument. */
+function shellArg(file: string): string {
+  return /^[\w./@:-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
+}
+
+/** How the new file names its rubric: an id as given, a path relative to the file's folder. */
+function rubricRefFor(ref: string, file: string): string {
+  if (!isRubricPath(ref)) return ref;
+  const rel = relative(dirname(resolve(file)), resolve(ref)).split(sep).join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** Loads an assessment file to continue; exactly one valid assessment. */
+function openDraft(file: string): AssessmentDraft {
+  if (!existsSync(file)) throw new UsageError(`${file} does not exist: nothing to resume`, `start it with \`egov-maturity assess --out ${shellArg(file)}\``);
+  const load = loadAssessmentFile(file);
+  if (load.problems.length > 0) throw new InputError(load.problems);
+  if (load.assessments.length !== 1) throw new UsageError(`${file} holds ${load.assessments.length} assessments; assess continues a file of one`, "split the file, one agency per file");
+  const loaded = load.assessments[0]!;
+  return AssessmentDraft.open(file, readFileSync(file, "utf8"), loaded.rubric, loaded.assessment);
+}
+
+/** `assess`: the interactive assessment of one agency, saved answer by answer. */
+export function registerAssess(program: Command): void {
+  program
+    .command("assess")
+    .description("walk through the rubric with an agency, question by question; every answer is saved to the file at once")
+    .addOption(rubricOption(`rubric id or path (default: ${DEFAULT_RUBRIC}); a resumed file keeps its own`))
+    .option("--out <file>", "the assessment file to write (default: asked, <agency-id>.yaml); --output does the same")
+    .option("--resume [file]", "continue an assessment file at its first unanswered criterion, or revise a finished one (the file, or --out's)")
+    .addHelpText(
+      "after",
+      `
+At each question type the key of an answer and Enter (arrows work too):
+  0-4  a level (its descriptor is shown)    y / n  yes or no    a number, for measured criteria
+  a    not applicable (a reason is required)   s  skip (keep the current answer)
+  b    back to the previous question           j  jump to a dimension
+  r    review every answer, revise any, finish
+Then evidence (a URL or a note, with its date) and a note: Enter skips them.
+Every answer is saved at once; Ctrl-C or a closed terminal loses at most the answer being typed.
+
+Examples:
+  $ egov-maturity assess --out moh.yaml
+  $ egov-maturity assess --lang ar --out north-municipality.yaml
+  $ egov-maturity assess --resume moh.yaml
+  $ egov-maturity assess --rubric ./my-rubric.yaml --out agency.yaml
+Needs a terminal; for a file to fill in an editor: egov-maturity init --output agency.yaml`,
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const options = optionsOf<AssessOptions>(command);
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        throw new UsageError("assess needs a terminal: it asks its questions one by one", "for a file to fill in by hand: `egov-maturity init --output agency.yaml`, then `egov-maturity report agency.yaml`");
+      }
+      const out = options.out ?? options.output;
+      const resumeFile = typeof options.resume === "string" ? options.resume : options.resume === true ? out : undefined;
+      if (options.resume === true && out === undefined) throw new UsageError("--resume needs the file to continue", "`egov-maturity assess --resume agency.yaml`");
+
+      let draft: AssessmentDraft | undefined;
+      let rubric: Rubric;
+      let lang: string;
+      if (resumeFile !== undefined) {
+        if (options.rubric !== undefined) throw new UsageError("--rubric does not go with --resume: the file names its rubric", "to change it, edit the file's `rubric:` line");
+        draft = openDraft(resumeFile);
+        rubric = draft.rubric;
+        lang = chooseLanguage(options.lang, rubric, draft.assessment());
+      } else {
+        if (out !== undefined && existsSync(out)) throw new UsageError(`${out} exists`, `continue it with \`egov-maturity assess --resume ${shellArg(out)}\`, or choose another --out`);
+        const ref = options.rubric ?? DEFAULT_RUBRIC;
+        const loaded = loadRubric(ref);
+        if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: ref, line: 1, column: 1 }]);
+        if (!loaded.rubric) throw new InputError(loaded.problems);
+        rubric = loaded.rubric;
+        lang = chooseLanguage(options.lang, rubric);
+      }
+      const port = inquirerPort(lang);
+      const stderr = (text: string) => {
+        try {
+          process.stderr.write(`${text}\n`);
+        } catch {
+          // the terminal is gone
+        }
+      };
+      const interruptedMessage = () =>
+        draft === undefined ? t(lang, "assess.interruptedEarly") : t(lang, "assess.interrupted", { file: terminalLine(draft.file), command: `egov-maturity assess --resume ${shellArg(terminalLine(draft.file))}` });
+      const onSignal = () => {
+        stderr(`\n${interruptedMessage()}`);
+        process.exit(130);
+      };
+      process.on("SIGHUP", onSignal);
+      process.on("SIGTERM", onSignal);
+      try {
+        const session: Session = await (async () => {
+          if (draft === undefined) {
+            const fromOut = out !== undefined ? basename(out, extname(out)).replace(/[^A-Za-z0-9._-]+/g, "-") : undefined;
+            const header = await askHeader(port, lang, { ...(fromOut ? { agencyId: fromOut } : {}), today: today() });
+            const file =
+              out ??
+              (await port.text(t(lang, "assess.fileName"), {
+                default: `${header.agencyId}.yaml`,
+                validate: (f) => (f.trim() === "" ? t(lang, "assess.fileName") : existsSync(f.trim()) ? t(lang, "assess.fileExists", { command: `egov-maturity assess --resume ${shellArg(f.trim())}` }) : true),
+              })).trim();
+            draft = AssessmentDraft.create(file, rubric, { ...header, rubricRef: rubricRefFor(options.rubric ?? DEFAULT_RUBRIC, file), language: lang });
+            draft.save();
+            port.say(t(lang, "assess.savingTo", { file: terminalLine(file) }));
+          }
+          return { port, draft, rubric, lang, today: today() };
+        })();
+        const total = criteriaInOrder(session).length;
+        const start = firstUnanswered(session);
+        if (resumeFile !== undefined) {
+          port.say(start < total ? t(lang, "assess.resuming", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total }) : t(lang, "assess.allAnswered", { total }));
+        }
+        await runQuestions(session, start);
+        const report = score(rubric, session.draft.assessment());
+        process.stdout.write(`\n${renderReportTable(report, renderContext({ ...options, output: undefined }, lang))}`);
+        port.say(`\n${t(lang, "assess.savedAt", { file: terminalLine(session.draft.file), command: `egov-maturity report ${shellArg(terminalLine(session.draft.file))}` })}`);
+      } catch (error) {
+        if (!(error instanceof PromptInterrupted)) throw error;
+        stderr(`\n${interruptedMessage()}`);
+        process.exitCode = 130;
+      } finally {
+        process.off("SIGHUP", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+    });
+}
+
+function countUnanswered(session: Session): number {
+  return criteriaInOrder(session).filter((c) => !session.draft.isAnswered(c.id)).length;
+}
