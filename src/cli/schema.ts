@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../core/problems.js";
 import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
+import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { reportJsonSchema } from "../report/report-schema.js";
 import { optionsOf, rubricOption } from "./common.js";
@@ -22,6 +23,7 @@ Examples:
   $ egov-maturity schema rubric --output schemas/rubric.schema.json
   $ egov-maturity schema assessment --rubric egov-maturity --output egov-maturity.assessment.schema.json
   $ egov-maturity schema report
+  $ egov-maturity schema policy --output schemas/policy.schema.json
 
 Point the YAML language server at it with a first line such as
   # yaml-language-server: $schema=./egov-maturity.assessment.schema.json`,
@@ -42,6 +44,10 @@ Point the YAML language server at it with a first line such as
       if (!loaded.rubric) throw new InputError(loaded.problems);
       print(assessmentJsonSchema(loaded.rubric), command);
     });
+  schema
+    .command("policy")
+    .description("JSON Schema of `check --policy` files")
+    .action((_opts: unknown, command: Command) => print(policyJsonSchema(), command));
   schema
     .command("report")
     .description("JSON Schema of `report --format json`")
