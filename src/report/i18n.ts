@@ -51,7 +51,7 @@ const en = {
   "check.title": "Policy check",
   "check.pass": "pass",
   "check.fail": "fail",
-  "check.invalid-input": "invalid-input",
+  "check.invalid": "invalid",
   "check.error": "error",
   "check.warning": "warning",
   "check.file": "File",
