@@ -79,3 +79,8 @@ export function roadmapCounts(cmp: Comparison): Record<"done" | "partial" | "ope
 export function evidenceText(e: { url?: string; note?: string; date?: string }): string {
   return [e.url ?? e.note ?? "", e.date ? `(${e.date})` : ""].filter(Boolean).join(" ");
 }
+
+/** How many criteria every rubric compared shares. */
+export function sharedCount(cmp: Comparison): number {
+  return cmp.rubric.criteria.size - cmp.newCriteria.length;
+}
