@@ -18,6 +18,7 @@ const COMMANDS: [name: string, load: () => Promise<Register>][] = [
   ["schema", async () => (await import("./schema.js")).registerSchema],
   ["assess", async () => (await import("./assess.js")).registerAssess],
   ["compare", async () => (await import("./compare.js")).registerCompare],
+  ["import", async () => (await import("./import.js")).registerImport],
 ];
 
 /** Exit codes, the same for every command. */

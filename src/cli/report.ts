@@ -5,9 +5,10 @@ import { loadAssessmentsAny } from "../io/load-any.js";
 import { reportRenderers } from "../report/index.js";
 import { reportToJson } from "../report/json.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
+import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";
 
-interface ReportOptions {
+interface ReportOptions extends CsvCliOptions {
   format: string;
   rubric?: string;
   agency?: string;
@@ -15,10 +16,10 @@ interface ReportOptions {
 
 /** `report <assessment>`: the gap report of one agency. */
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command("report")
     .description("print the gap report of one agency: index, class, stage and what blocks the next, dimensions against targets, largest gaps, roadmap")
-    .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency)")
+    .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency), or a CSV table (one row per agency)")
     .addOption(formatOption(Object.keys(reportRenderers), "table"))
     .addOption(rubricOption())
     .option("-a, --agency <id>", "in a file with several assessments, report only this agency")
@@ -29,11 +30,12 @@ Examples:
   $ egov-maturity report examples/passport-directorate.yaml
   $ egov-maturity report examples/health-ministry.yaml --format json --output moh.json
   $ egov-maturity report examples/municipality-north.yaml --lang en
-  $ egov-maturity report agencies.yaml --agency moh`,
-    )
-    .action((file: string, _opts: unknown, command: Command) => {
+  $ egov-maturity report agencies.yaml --agency moh
+  $ egov-maturity report test/fixtures/data/un-egdi-2022.csv --mapping examples/composite/un-egdi-2022.mapping.yaml --agency estonia`,
+    );
+  addCsvOptions(command).action((file: string, _opts: unknown, command: Command) => {
       const options = optionsOf<ReportOptions>(command);
-      const load = loadAssessmentsAny(file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+      const load = loadAssessmentsAny(file, csvLoadOptions(options));
       if (load.problems.length > 0) throw new InputError(load.problems);
       let selected = load.assessments;
       if (options.agency !== undefined) {

@@ -79,8 +79,11 @@ function resolveColumns(header: CsvCell[], mapping: CsvMapping, rubric: Rubric, 
       else if (byName.kind !== "criterion" && byName.kind !== "ignore" && key !== "agency") targets = [byName];
       else if (key === "agency") targets = [{ kind: "id", slug: false }];
       else {
-        const suggestion = didYouMean(key, criteria);
-        problems.push({ ...at, code: "UNKNOWN_COLUMN", message: `the column \`${cell.value.trim()}\` is neither a criterion of rubric ${rubric.id} nor an agency field`, hint: `${suggestion ? `${suggestion} ` : ""}map it: --map "${cell.value.trim()}=<criterion id>", or ignore it: --map "${cell.value.trim()}=-" (or a mapping file's \`columns:\`)` });
+        const titled = [...rubric.criteria.values()].find((c) => (typeof c.title === "string" ? [c.title] : Object.values(c.title)).some((title) => title.trim().toLowerCase() === key));
+        const suggestion = titled === undefined ? didYouMean(key, criteria) : undefined;
+        const name = cell.value.trim();
+        const hint = titled !== undefined ? `it is the title of criterion \`${titled.id}\`: --map "${name}=${titled.id}"` : `${suggestion ? `${suggestion} ` : ""}map it: --map "${name}=<criterion id>", or ignore it: --map "${name}=-"`;
+        problems.push({ ...at, code: "UNKNOWN_COLUMN", message: `the column \`${name}\` is neither a criterion of rubric ${rubric.id} nor an agency field`, hint: `${hint} (or in a mapping file's \`columns:\`)` });
         continue;
       }
     }

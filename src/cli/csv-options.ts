@@ -1,0 +1,38 @@
+import { Option, type Command } from "commander";
+import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+
+/** The CSV options as commander gives them. */
+export interface CsvCliOptions {
+  rubric?: string;
+  mapping?: string;
+  map?: string[];
+  where?: string[];
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * Adds the spreadsheet-input options to a command that reads assessments: `--mapping <file>`,
+ * `--map <column=target>` and `--where <column=value>` (both repeatable).
+ */
+export function addCsvOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--mapping <file>", "CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria"))
+    .addOption(new Option("--map <column=target>", 'CSV input: map a column, e.g. "Online Service Index=osi" (targets: a criterion id, id, id-slug, name, date, group.<key>, - to ignore); repeatable').argParser(collect))
+    .addOption(new Option("--where <column=value>", 'CSV input: keep only rows whose column holds the value, e.g. "year=2022"; repeatable').argParser(collect));
+}
+
+/** The load options of a command's `--rubric`, `--mapping`, `--map` and `--where`. */
+export function csvLoadOptions(options: CsvCliOptions): AssessmentLoadOptions {
+  const load: AssessmentLoadOptions = {};
+  if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
+    load.mapping = {};
+    if (options.mapping !== undefined) load.mapping.file = options.mapping;
+    if (options.map !== undefined) load.mapping.map = options.map;
+    if (options.where !== undefined) load.mapping.where = options.where;
+  }
+  return load;
+}
