@@ -23,7 +23,7 @@ function showQuestion(session: Session, criterion: Criterion, position: number, 
   lines.push(`${textIn(session, criterion.title)}  (${terminalLine(criterion.id)}${weight})`);
   if (criterion.question !== undefined) lines.push(textIn(session, criterion.question));
   if (criterion.type === "number") {
-    const unit = criterion.unit !== undefined ? ` ${terminalLine(criterion.unit)}` : "";
+    const unit = criterion.unit === undefined ? "" : criterion.unit === "%" ? "%" : ` ${terminalLine(criterion.unit)}`;
     const scoring =
       criterion.bands !== undefined
         ? criterion.bands.map((b) => `≥ ${b.min}${unit} → ${session.rubric.display === "fraction" ? b.score : `${Math.round(b.score * 100)}%`}`).join(" · ")
@@ -72,8 +72,7 @@ async function chooseFromMenu(session: Session, criterion: Criterion, answered: 
 async function chooseNumber(session: Session, criterion: Criterion, answered: boolean): Promise<Choice> {
   const current = session.draft.answer(criterion.id).answer;
   const keys: Record<string, Choice> = Object.fromEntries(commandChoices(session, answered).map((c) => [c.key, c.value]));
-  const hint = commandChoices(session, answered).map((c) => `${c.key}: ${c.name}`).join(" · ");
-  session.port.say(hint);
+  session.port.say(say(session, "assess.numberKeys", { skip: say(session, answered ? "assess.keepWord" : "assess.skipWord") }));
   const unit = criterion.unit !== undefined ? ` (${terminalLine(criterion.unit)})` : "";
   const typed = await session.port.text(`${say(session, "assess.value")}${unit}`, {
     ...(current.kind === "number" ? { default: String(current.value) } : {}),
