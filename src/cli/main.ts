@@ -1,5 +1,11 @@
 import { readFileSync } from "node:fs";
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 // Start-up path: `--version` answers before any dependency is loaded.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {

@@ -59,5 +59,5 @@ export function assessmentJsonSchema(rubric?: Rubric): Record<string, unknown> {
     });
   }
   const id = rubric ? `https://egov-maturity.dev/schemas/${rubric.id}.assessment.schema.json` : "https://egov-maturity.dev/schemas/assessment.schema.json";
-  return withHeader(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>, id, rubric ? `egov-maturity assessment (${rubric.id} ${rubric.version})` : "egov-maturity assessment");
+  return withHeader(z.toJSONSchema(schema, { io: "input", unrepresentable: "any", reused: "ref" }) as Record<string, unknown>, id, rubric ? `egov-maturity assessment (${rubric.id} ${rubric.version})` : "egov-maturity assessment");
 }
