@@ -29,7 +29,7 @@ export function position(lineCounter: LineCounter, offset: number): { line: numb
 }
 
 /** Deepest nesting of flow collections (`[` / `{`), and the deepest indentation of a line: a cheap pre-parse bound. */
-function nestingDepth(text: string): { flow: number; indent: number } {
+export function nestingDepth(text: string): { flow: number; indent: number } {
   let depth = 0;
   let flow = 0;
   let inQuote: string | null = null;

@@ -1,0 +1,58 @@
+import type { Assessment } from "../core/assessment.js";
+import type { Rubric } from "../core/rubric.js";
+import { classify, criterionScores, dimensionScores, EPSILON, overallIndex, stageAttainment } from "../core/score.js";
+import type { ScoredAgency } from "./types.js";
+
+/** `id@version`: how a batch tells rubrics apart. */
+export function rubricKey(rubric: Pick<Rubric, "id" | "version">): string {
+  return `${rubric.id}@${rubric.version}`;
+}
+
+/**
+ * The compact result of one assessment, with the same core functions as `score()` (so every number
+ * equals `report`'s), without the parts a batch does not show (criteria, gaps, roadmap).
+ */
+export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq: number; file: string; document: number }): ScoredAgency {
+  const scores = criterionScores(rubric, assessment.answers);
+  const dims = dimensionScores(rubric, scores);
+  const index = overallIndex(rubric, dims);
+  const { stages, current } = stageAttainment(rubric, dims);
+  const next = stages.find((st) => st.status !== "attained" && st.status !== "no-score") ?? null;
+  const dimensions: (number | null)[] = [];
+  const belowTarget: number[] = [];
+  let weakest: string | null = null;
+  let weakestScore = Infinity;
+  let k = 0;
+  for (const d of rubric.dimensions) {
+    const s = dims.get(d.id) ?? null;
+    dimensions.push(s);
+    if (s !== null && s < weakestScore) {
+      weakest = d.id;
+      weakestScore = s;
+    }
+    const target = assessment.targets[d.id] ?? d.target;
+    for (const c of d.criteria) {
+      const cs = scores.get(c.id);
+      if (cs !== null && cs !== undefined && cs < target - EPSILON) belowTarget.push(k);
+      k++;
+    }
+  }
+  const result: ScoredAgency = {
+    seq: where.seq,
+    file: where.file,
+    document: where.document,
+    rubric: rubricKey(rubric),
+    id: assessment.agency.id,
+    groups: assessment.agency.groups,
+    index,
+    classification: classify(rubric, index)?.id ?? null,
+    stage: current,
+    next: next?.id ?? null,
+    blockedBy: next ? next.gates.filter((g) => !g.holds).map((g) => ({ dimension: g.dimension, min: g.min, score: g.score })) : [],
+    dimensions,
+    weakest,
+    belowTarget,
+  };
+  if (assessment.agency.name !== undefined) result.name = assessment.agency.name;
+  return result;
+}

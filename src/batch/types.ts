@@ -1,0 +1,55 @@
+import type { Problem } from "../core/problems.js";
+import type { Rubric } from "../core/rubric.js";
+import type { LocalisedText } from "../core/text.js";
+
+/** A failing gate of the next stage: the prerequisite, the minimum it needs and the score it has. */
+export interface BlockingGate {
+  dimension: string;
+  min: number;
+  score: number | null;
+}
+
+/**
+ * What the batch keeps of one scored agency: the numbers of `report` it ranks and rolls up, not the
+ * whole report (no criteria, gaps or roadmap), so that a batch of any size stays small.
+ */
+export interface AgencyResult {
+  /** Position in the batch: files in the order given, documents in file order. */
+  seq: number;
+  file: string;
+  /** 0-based index of the YAML document in the file. */
+  document: number;
+  /** `id@version` of the rubric it was scored with. */
+  rubric: string;
+  id: string;
+  name?: LocalisedText;
+  groups: Readonly<Record<string, string>>;
+  index: number | null;
+  /** Classification band id, or null. */
+  classification: string | null;
+  /** The last attained stage, or null. */
+  stage: string | null;
+  /** The first stage not attained, or null. */
+  next: string | null;
+  blockedBy: BlockingGate[];
+  /** Dimension scores in the rubric's order (null: every criterion N/A). */
+  dimensions: (number | null)[];
+  /** The dimension with the lowest score (the first in rubric order on a tie), or null. */
+  weakest: string | null;
+}
+
+/** An agency result with the criteria below target, for the roll-up; the list is dropped once counted. */
+export interface ScoredAgency extends AgencyResult {
+  /** Indices (rubric order, all dimensions' criteria in turn) of the criteria scoring below their dimension's target. */
+  belowTarget: number[];
+}
+
+/** Everything one input file gave: its agencies and its problems. */
+export interface FileOutcome {
+  file: string;
+  agencies: ScoredAgency[];
+  problems: Problem[];
+}
+
+/** The rubrics seen so far, by `id@version`. */
+export type RubricTable = Map<string, Rubric>;
