@@ -60,7 +60,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
 
   const head = [t(lang, "dimension"), t(lang, "cmp.before"), t(lang, "cmp.after"), t(lang, "cmp.change")];
   if (trend) head.push(t(lang, "cmp.trend"));
-  const dims = new Table({ head, colWidths: fit(trend ? [24, 9, 9, 14, Math.max(7, cmp.snapshots.length + 2)] : [24, 9, 9, 14], width, 0), wordWrap: true, style: tableStyle(ctx.color) });
+  const dims = new Table({ head, colWidths: fit(trend ? [24, 9, 9, 14, Math.max(10, cmp.snapshots.length + 2)] : [24, 9, 9, 14], width, 0), wordWrap: true, style: tableStyle(ctx.color) });
   for (const d of cmp.dimensions) {
     const row = [`${dim(d.id)}\n${c.dim(t(lang, `kind.${d.kind}`))}`, fmt(d.before), fmt(d.after), paint(d.delta, `${arrowOf(d.delta, rubric.display)} ${dl(d.delta)}`.trim())];
     if (trend) row.push(c.cyan(sparkline(d.series)));
