@@ -8,14 +8,14 @@ type DimensionFile = RubricFile["dimensions"][number];
 
 const TEXT_KEYS = new Set(["title", "question", "description", "evidence", "recommendation", "label", "source"]);
 
-function mergeFields<T extends object>(base: T, override: object): T {
+function mergeFields<T extends object>(base: T, override: object, lang: string): T {
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(override)) {
     if (value === undefined || key === "criteria") continue;
-    if (TEXT_KEYS.has(key)) out[key] = mergeText(out[key] as LocalisedText | undefined, value as LocalisedText);
+    if (TEXT_KEYS.has(key)) out[key] = mergeText(out[key] as LocalisedText | undefined, value as LocalisedText, lang);
     else if (key === "levels" && out.levels !== undefined) {
       const levels: Record<string, LocalisedText> = { ...(out.levels as Record<string, LocalisedText>) };
-      for (const [level, text] of Object.entries(value as Record<string, LocalisedText>)) levels[level] = mergeText(levels[level], text) ?? text;
+      for (const [level, text] of Object.entries(value as Record<string, LocalisedText>)) levels[level] = mergeText(levels[level], text, lang) ?? text;
       out.levels = levels;
     } else out[key] = value;
   }
@@ -29,6 +29,7 @@ function mergeFields<T extends object>(base: T, override: object): T {
  */
 export function applyExtension(base: RubricFile, ext: RubricExtension): { merged: Record<string, unknown>; problems: Problem[] } {
   const problems: Problem[] = [];
+  const lang = base.languages[0] ?? "en";
   const dimensions: DimensionFile[] = base.dimensions.map((d) => ({ ...d, criteria: [...d.criteria] }));
   const allCriterionIds = () => dimensions.flatMap((d) => d.criteria.map((c) => c.id));
 
@@ -40,7 +41,7 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
       dimensions.push(target);
     } else {
       const index = dimensions.indexOf(target);
-      target = { ...mergeFields(target, dExt), criteria: target.criteria };
+      target = { ...mergeFields(target, dExt, lang), criteria: target.criteria };
       dimensions[index] = target;
     }
     const owner = target;
@@ -50,7 +51,7 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
         const j = d.criteria.findIndex((c) => c.id === cExt.id);
         if (j >= 0) {
           const current = d.criteria[j];
-          if (current) d.criteria[j] = mergeFields(current, cExt);
+          if (current) d.criteria[j] = mergeFields(current, cExt, lang);
           found = true;
         }
       }
@@ -80,6 +81,7 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
   const merged: Record<string, unknown> = mergeFields(
     { ...base, dimensions: undefined } as Record<string, unknown>,
     Object.fromEntries(Object.entries(ext).filter(([k]) => !["extends", "dimensions", "remove"].includes(k))),
+    lang,
   );
   merged.dimensions = dimensions;
   if (ext.version === undefined) merged.version = base.version;

@@ -16,9 +16,13 @@ export function localise(text: LocalisedText | undefined, lang: string, fallback
   return "";
 }
 
-/** Merges an override text into a base text: maps merge per language, anything else replaces. */
-export function mergeText(base: LocalisedText | undefined, override: LocalisedText | undefined): LocalisedText | undefined {
+/**
+ * Merges an override text into a base text: maps merge per language; a plain base string counts as
+ * the text of `baseLanguage`, so an override can add a translation to it; a plain override replaces.
+ */
+export function mergeText(base: LocalisedText | undefined, override: LocalisedText | undefined, baseLanguage = "en"): LocalisedText | undefined {
   if (override === undefined) return base;
-  if (base === undefined || typeof base === "string" || typeof override === "string") return override;
-  return { ...base, ...override };
+  if (base === undefined || typeof override === "string") return override;
+  const from = typeof base === "string" ? { [baseLanguage]: base } : base;
+  return { ...from, ...override };
 }

@@ -24,7 +24,7 @@ export function placeProblems(problems: Problem[], parsed: ParsedDocument | unde
     }
     if (parsed && parsed.index > 0 && placed.document === undefined) placed.document = parsed.index;
     return placed;
-  });
+  }).sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) : 0));
 }
 
 /** True when a rubric reference names a file rather than a built-in id. */
