@@ -66,6 +66,7 @@ export interface JsonViolation {
 /** `check --format json`, parsed: every violation as `rule@line:column`. */
 export function checkJson(args: string[], cwd = ROOT): { status: number | null; json: { exitCode: number; files: { file: string; problems: { code: string; line: number; column: number }[]; agencies: { id: string; baseline: string; rules: string[]; violations: JsonViolation[] }[] }[] }; at: string[]; stderr: string } {
   const r = cli(["check", ...args, "--format", "json"], cwd);
+  if (r.stdout === "") throw new Error(`no output (exit ${r.status}): ${r.stderr}`);
   const json = JSON.parse(r.stdout);
   const at: string[] = json.files.flatMap((f: { agencies: { violations: JsonViolation[] }[] }) => f.agencies.flatMap((a) => a.violations.map((v) => `${v.rule}@${v.line}:${v.column}${v.severity === "warning" ? " (warning)" : ""}`)));
   return { status: r.status, json, at, stderr: r.stderr };

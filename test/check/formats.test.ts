@@ -1,0 +1,232 @@
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkResult, type CheckResult } from "../../src/core/check-result.js";
+import type { Rubric } from "../../src/core/rubric.js";
+import { loadRubricFile } from "../../src/io/rubric-load.js";
+import { escapeCommandData, escapeCommandProperty, renderCheckGithub } from "../../src/report/check-github.js";
+import { checkRenderers } from "../../src/report/check-index.js";
+import { renderCheckJunit } from "../../src/report/check-junit.js";
+import { artifactUri, renderCheckSarif } from "../../src/report/check-sarif.js";
+import type { RenderContext } from "../../src/report/context.js";
+import { agencyYaml, cli, MINI_RUBRIC, tempDir, writeFiles } from "./helpers.js";
+import { parseXml } from "./xml.js";
+
+const ctx = (lang = "en"): RenderContext => ({ lang, color: false, toolVersion: "0.0.0-test", now: new Date("2026-11-21T00:00:00Z"), width: 80 });
+let rubric: Rubric;
+beforeAll(() => {
+  rubric = loadRubricFile(MINI_RUBRIC).rubric!;
+});
+
+/** A result whose every file text is `text`: file name, problem message and hint, agency name, note. */
+function hostile(text: string): CheckResult {
+  return checkResult([
+    { file: `bad ${text}.yaml`, problems: [{ code: "YAML_SYNTAX", severity: "error", message: text, hint: text, file: `bad ${text}.yaml`, line: 3, column: 7 }], agencies: [] },
+    {
+      file: `${text}/a.yaml`,
+      problems: [],
+      agencies: [
+        {
+          id: "a1",
+          name: { en: text, ar: text },
+          document: 0,
+          rubric,
+          index: 0.5,
+          stage: "publication",
+          baseline: "compared",
+          rules: ["valid-input", "min-index", "no-lower-answer"],
+          violations: [
+            { rule: "min-index", severity: "error", path: ["agency"], actual: 0.5, expected: 0.6, line: 2, column: 1 },
+            { rule: "no-lower-answer", severity: "warning", path: ["answers", "pub.a"], criterion: "pub.a", actual: 1, expected: 3, note: text, line: 9, column: 3 },
+          ],
+        },
+      ],
+    },
+  ]);
+}
+
+/** The required structure of SARIF 2.1.0 that consumers (GitHub code scanning) rely on. */
+const SARIF_SUBSET = {
+  type: "object",
+  required: ["$schema", "version", "runs"],
+  properties: {
+    $schema: { const: "https://json.schemastore.org/sarif-2.1.0.json" },
+    version: { const: "2.1.0" },
+    runs: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["tool", "results"],
+        properties: {
+          tool: {
+            type: "object",
+            required: ["driver"],
+            properties: {
+              driver: {
+                type: "object",
+                required: ["name", "version", "informationUri", "rules"],
+                properties: {
+                  name: { type: "string" },
+                  informationUri: { type: "string", pattern: "^https://" },
+                  rules: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["id", "name", "shortDescription", "fullDescription", "help"],
+                      properties: {
+                        id: { type: "string" },
+                        shortDescription: { $ref: "#/$defs/message" },
+                        fullDescription: { $ref: "#/$defs/message" },
+                        help: { $ref: "#/$defs/message" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          results: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["ruleId", "ruleIndex", "level", "message", "locations"],
+              properties: {
+                ruleIndex: { type: "integer", minimum: 0 },
+                level: { enum: ["none", "note", "warning", "error"] },
+                message: { $ref: "#/$defs/message" },
+                locations: {
+                  type: "array",
+                  minItems: 1,
+                  items: {
+                    type: "object",
+                    required: ["physicalLocation"],
+                    properties: {
+                      physicalLocation: {
+                        type: "object",
+                        required: ["artifactLocation", "region"],
+                        properties: {
+                          artifactLocation: { type: "object", required: ["uri"], properties: { uri: { type: "string", pattern: "^[^\\\\ ]*$" } } },
+                          region: { type: "object", required: ["startLine", "startColumn"], properties: { startLine: { type: "integer", minimum: 1 }, startColumn: { type: "integer", minimum: 1 } } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  $defs: { message: { type: "object", required: ["text"], properties: { text: { type: "string" } } } },
+};
+const validateSarif = new Ajv2020({ strict: false }).compile(SARIF_SUBSET);
+
+describe("sarif", () => {
+  it("validates, with a rule per check whose index matches, and results at their file and line, for any text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        const sarif = JSON.parse(renderCheckSarif(hostile(text), ctx()));
+        expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+        const run = sarif.runs[0];
+        for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+        expect(run.results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => `${r.ruleId}:${r.level}@${r.locations[0]!.physicalLocation.region.startLine}:${r.locations[0]!.physicalLocation.region.startColumn}`)).toEqual(["valid-input:error@3:7", "min-index:error@2:1", "no-lower-answer:warning@9:3"]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("artifact URIs are relative with forward slashes, segments percent-encoded", () => {
+    expect(artifactUri("assessments\\moh.yaml")).toBe("assessments/moh.yaml");
+    expect(artifactUri("./a b/وزارة.yaml")).toBe("a%20b/%D9%88%D8%B2%D8%A7%D8%B1%D8%A9.yaml");
+    expect(artifactUri("/abs/x.yaml")).toBe("file:///abs/x.yaml");
+  });
+});
+
+describe("junit", () => {
+  it("is well-formed XML for any text, a testsuite per file, a testcase per rule, a failure per failing rule", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        const root = parseXml(renderCheckJunit(hostile(text), ctx()));
+        expect(root.name).toBe("testsuites");
+        expect(root.children.map((s) => [s.name, s.attributes.tests, s.attributes.failures])).toEqual([
+          ["testsuite", "1", "1"],
+          ["testsuite", "3", "1"],
+        ]);
+        const cases = root.children[1]!.children;
+        expect(cases.map((c) => [c.attributes.name, c.attributes.classname, c.children.map((x) => x.name).join()])).toEqual([
+          ["valid-input: Valid assessment file", `${text}/a.yaml`.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ""), ""],
+          ["min-index: Minimum index", "a1", "failure"],
+          ["no-lower-answer: No unexplained lower answer", "a1", "system-out"],
+        ]);
+        expect(root.attributes).toMatchObject({ tests: "4", failures: "2" });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps `<&\"'` in names and notes as text", () => {
+    const root = parseXml(renderCheckJunit(hostile(`<x a="1">&amp;'`), ctx()));
+    expect(root.children[0]!.attributes.name).toBe(`bad <x a="1">&amp;'.yaml`);
+    expect(root.children[1]!.children[2]!.children[0]!.text).toContain(`explained: <x a="1">&amp;'`);
+  });
+});
+
+describe("github workflow commands", () => {
+  it("escapes %, CR and LF in the message, and also : and , in properties", () => {
+    expect(escapeCommandData("50% a\r\nb: c, d")).toBe("50%25 a%0D%0Ab: c, d");
+    expect(escapeCommandProperty("a:b,c%\n")).toBe("a%3Ab%2Cc%25%0A");
+  });
+
+  it("every line is one command for any text: no raw CR or LF inside, properties free of , and :", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const lines = renderCheckGithub(hostile(text), ctx()).split("\n").slice(0, -2);
+        expect(lines).toHaveLength(3);
+        for (const line of lines) {
+          const m = /^::(error|warning) file=([^,:]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$/.exec(line);
+          expect(m, line).not.toBeNull();
+          expect(m![6]).not.toMatch(/[\r\n]/);
+        }
+        expect(lines[2]).toMatch(/^::warning .*line=9,col=3,title=No unexplained lower answer \(no-lower-answer\)::/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("points each annotation at the answer's line in the YAML (end to end)", () => {
+    const d = writeFiles(tempDir(), { "c1.yaml": agencyYaml() });
+    const r = cli(["check", join(d, "c1.yaml"), "--require-evidence-from", "3", "--min-index", "0.9", "--format", "github"]);
+    expect(r.status).toBe(1);
+    const f = escapeCommandProperty(join(d, "c1.yaml"));
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      `::error file=${f},line=2,col=1,title=Minimum index (min-index)::c1: index 77.2%25 is below the minimum 90.0%25`,
+      `::error file=${f},line=12,col=3,title=Evidence for high levels (require-evidence)::c1: pub.b is at level 3 but lists no evidence (required from level 3)`,
+    ]);
+  });
+});
+
+describe("every format", () => {
+  it.each(Object.keys(checkRenderers))("%s renders the same bytes twice (no clock, no randomness) in en and ar", (format) => {
+    for (const lang of ["en", "ar"]) {
+      const a = checkRenderers[format]!(hostile("x"), ctx(lang));
+      expect(checkRenderers[format]!(hostile("x"), ctx(lang))).toBe(a);
+      expect(a.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("markdown keeps a file's text from breaking the table or injecting HTML", () => {
+    const md = checkRenderers.markdown!(hostile("|<script>\n# x"), ctx());
+    expect(md).not.toContain("<script>");
+    for (const row of md.split("\n").filter((l) => l.startsWith("| "))) expect(row.split(/(?<!\\)\|/).length).toBe(5);
+  });
+
+  it("table strips terminal escape sequences from file texts", () => {
+    const out = checkRenderers.table!(hostile("\u001b[31mred\u001b]0;title\u0007"), ctx());
+    expect(out).not.toContain("\u001b");
+    expect(out).not.toContain("\u0007");
+  });
+});
