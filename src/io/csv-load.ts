@@ -179,6 +179,8 @@ export function loadAssessmentCsvText(text: string, file: string, options: Asses
   const assessments: LoadedAssessment[] = [];
   const firstLineOf = new Map<string, number>();
   rows.forEach((row) => {
+    // Spreadsheets export trailing rows of empty cells (",,,,"): no agency there.
+    if (row.cells.every((c) => c.value.trim() === "")) return;
     if (!where.every((w) => w.values.includes(row.cells[w.index]?.value.trim() ?? ""))) return;
     const rowProblems: Problem[] = [];
     const at = (cell: CsvCell) => ({ severity: "error" as const, file, line: cell.line, column: cell.column });

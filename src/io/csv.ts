@@ -47,6 +47,12 @@ export function parseCsv(text: string, file: string, delimiter: string = detectD
   const at = (l: number, column: number) => ({ severity: "error" as const, file, line: l, column });
 
   while (i < text.length) {
+    // A blank line is no record.
+    if (text[i] === "\n" || text[i] === "\r") {
+      i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      continue;
+    }
     const recordLine = line;
     const cells: CsvCell[] = [];
     let endOfRecord = false;
@@ -107,8 +113,7 @@ export function parseCsv(text: string, file: string, delimiter: string = detectD
         endOfRecord = true;
       }
     }
-    const empty = cells.length === 1 && cells[0]!.value === "";
-    if (!empty) records.push({ line: recordLine, cells });
+    records.push({ line: recordLine, cells });
   }
   return { table: { delimiter, records }, problems };
 }

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadAssessmentFile } from "../../src/io/assessment-load.js";
+import { cli } from "../helpers.js";
+
+const EGDI = ["test/fixtures/data/un-egdi-2022.csv", "--mapping", "examples/composite/un-egdi-2022.mapping.yaml"];
+const GTMI = ["test/fixtures/data/wb-gtmi-2020-2022.csv", "--mapping", "examples/composite/wb-gtmi.mapping.yaml"];
+
+describe("CSV input end to end (built CLI)", () => {
+  it("report of one country of the unedited EGDI table: the published EGDI within 1e-4, its band", () => {
+    const { stdout, stderr, code } = cli(["report", ...EGDI, "--agency", "estonia", "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.agency.id).toBe("estonia");
+    expect(Math.abs(report.index - 0.9393)).toBeLessThanOrEqual(1e-4);
+    expect(report.classification.id).toBe("very-high");
+  });
+
+  it("report in the table format, in Arabic: the rubric's Arabic texts and the fraction display", () => {
+    const { stdout, code } = cli(["report", ...GTMI, "--agency", "2022-KOR", "--lang", "ar"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("مؤشر نضج التكنولوجيا الحكومية");
+    expect(stdout).toContain("0.9914"); // GTMI of Korea 2022 (0.99143…), as a fraction
+  });
+
+  it("a bad cell: exit 2, file:line:column and the code on stderr, nothing on stdout", () => {
+    const dir = mkdtempSync(join(tmpdir(), "egov-cli-csv-"));
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, readFileSync("test/fixtures/data/wb-gtmi-2020-2022.csv", "utf8").replace("2020,AUS,Australia,A,0.9032017779652844,0.7917058823529411", "2020,AUS,Australia,A,0.9032017779652844,n.a."));
+    const { stdout, stderr, code } = cli(["report", file, "--mapping", "examples/composite/wb-gtmi.mapping.yaml", "--agency", "2020-ARG"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/bad\.csv:3:6 {2}error {2}WRONG_ANSWER_TYPE {2}column `cgsi`/);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("import writes one valid assessment per selected row, refuses to overwrite, overwrites with --force", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "egov-import-")), "gtmi");
+    const first = cli(["import", ...GTMI, "--where", "year=2022", "--out", out]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("198");
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(198);
+    expect(files.every((f) => /^2022-[A-Z]{3}\.yaml$/.test(f))).toBe(true);
+    for (const f of files) expect(loadAssessmentFile(join(out, f)).problems, f).toEqual([]);
+    const kor = readFileSync(join(out, "2022-KOR.yaml"), "utf8");
+    expect(kor).toContain("rubric: wb-gtmi@1");
+    expect(kor).toContain("cgsi: 0.990159670781893");
+    const report = cli(["report", join(out, "2022-KOR.yaml"), "--format", "json"]);
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.stdout).classification.id).toBe("A");
+    const again = cli(["import", ...GTMI, "--where", "year=2022", "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("--force");
+    expect(cli(["import", ...GTMI, "--where", "year=2022", "--out", out, "--force", "--quiet"])).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("import with a rubric given by path writes a path relative to each file; unanswered criteria are left empty", () => {
+    const dir = mkdtempSync(join(tmpdir(), "egov-import-"));
+    const out = join(dir, "nested", "out");
+    const rubric = `${process.cwd()}/test/fixtures/mini/rubric.yaml`;
+    const { code, stderr } = cli(["import", "test/fixtures/csv/mini.csv", "--rubric", rubric, "--out", out]);
+    expect(stderr).toContain("2");
+    expect(code).toBe(0);
+    const moh = readFileSync(join(out, "moh.yaml"), "utf8");
+    expect(moh).toMatch(/^rubric: (\.\.\/)+.*test\/fixtures\/mini\/rubric\.yaml$/m);
+    expect(moh).toContain("exe.share: null");
+    expect(moh).toContain("na: N/A in source table");
+    expect(loadAssessmentFile(join(out, "moh.yaml")).problems).toEqual([]);
+  });
+});
