@@ -20,7 +20,7 @@ export const Weight = z.number().positive();
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date, YYYY-MM-DD")
-  .refine(isRealDate, { message: "not a calendar date" });
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), { message: "not a calendar date" });
 
 /** True when `s` (YYYY-MM-DD) names a day that exists. */
 export function isRealDate(s: string): boolean {
