@@ -15,9 +15,10 @@ import { loadRubricFile, placeProblems } from "../io/rubric-load.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
 import { checkRenderers } from "../report/check-index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, printProblems, renderContext } from "./output.js";
 
-interface CheckOptions {
+interface CheckOptions extends CsvCliOptions {
   format: string;
   rubric?: string;
   policy?: string;
@@ -113,6 +114,9 @@ export function registerCheck(program: Command): void {
     .option("-b, --baseline <dir or git ref>", "compare with the accepted versions: a folder, or a git revision such as origin/main or HEAD~1")
     .option("--today <date>", "the day evidence age is counted to for an undated assessment (YYYY-MM-DD; default: today)")
     .option("--allow-incomplete", "accept assessments with unanswered criteria")
+    .addOption(csvOptions()[0])
+    .addOption(csvOptions()[1])
+    .addOption(csvOptions()[2])
     .addHelpText(
       "after",
       `
@@ -130,7 +134,7 @@ Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid
       if (options.today !== undefined && !isRealDate(options.today)) throw new UsageError(`--today ${options.today} is not a date`, "write it as YYYY-MM-DD");
       const today = options.today ?? new Date().toISOString().slice(0, 10);
       const { policy, problemsFor } = buildPolicy(options);
-      const loadOptions = options.rubric !== undefined ? { rubric: options.rubric } : {};
+      const loadOptions = csvLoadOptions(options);
       const { files, problems: pathProblems } = expandPaths(paths);
       const baseline: Baseline | undefined = options.baseline !== undefined ? loadBaseline(options.baseline, paths, loadOptions) : undefined;
 

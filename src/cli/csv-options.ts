@@ -18,10 +18,17 @@ function collect(value: string, previous: string[] | undefined): string[] {
  * `--map <column=target>` and `--where <column=value>` (both repeatable).
  */
 export function addCsvOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--mapping <file>", "CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria"))
-    .addOption(new Option("--map <column=target>", 'CSV input: map a column, e.g. "Online Service Index=osi" (targets: a criterion id, id, id-slug, name, date, group.<key>, - to ignore); repeatable').argParser(collect))
-    .addOption(new Option("--where <column=value>", 'CSV input: keep only rows whose column holds the value, e.g. "year=2022"; repeatable').argParser(collect));
+  for (const option of csvOptions()) command.addOption(option);
+  return command;
+}
+
+/** The spreadsheet-input options, to add one by one in a command's chain: `.addOption(o[0])`... */
+export function csvOptions(): [mapping: Option, map: Option, where: Option] {
+  return [
+    new Option("--mapping <file>", "CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria"),
+    new Option("--map <column=target>", 'CSV input: map a column, e.g. "Online Service Index=osi" (targets: a criterion id, id, id-slug, name, date, group.<key>, - to ignore); repeatable').argParser(collect),
+    new Option("--where <column=value>", 'CSV input: keep only rows whose column holds the value, e.g. "year=2022"; repeatable').argParser(collect),
+  ];
 }
 
 /** The load options of a command's `--rubric`, `--mapping`, `--map` and `--where`. */
