@@ -1,8 +1,12 @@
 /** Escaping of file texts for every format they land in (DESIGN.md §7). */
 
-/** Text for HTML element content or a quoted attribute value. */
+// Characters whose mere presence is an HTML parse error: C0/C1 controls (but tab, LF, FF, CR), DEL,
+// noncharacters and lone surrogates.
+const HTML_INVALID = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+
+/** Text for HTML element content or a quoted attribute value: escaped, and characters HTML forbids removed. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+  return text.replace(HTML_INVALID, "").replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 }
 
 /** A URL that may be made a link: http(s) or mailto only; anything else (javascript:, data:) is not. */

@@ -2,7 +2,7 @@ import type { Report } from "../core/score.js";
 import { formatScore } from "./context.js";
 import { escapeHtml } from "./escape.js";
 import { t } from "./i18n.js";
-import { dimensionTitle } from "./report-summary.js";
+import { dimensionTitle, punctuation } from "./report-summary.js";
 
 /** CSS of the stage ladder (appended to the page's stylesheet by the renderers that use it). */
 export const LADDER_CSS = `.ladder{list-style:none;margin:0;padding:0;display:flex;flex-direction:column-reverse;gap:8px}
@@ -37,9 +37,9 @@ export function stageLadderHtml(report: Report, lang: string): string {
       stage.gates.length === 0
         ? ""
         : `<p class="gates">${escapeHtml(t(lang, "requires"))} ${stage.gates
-            .map((g) => `<span class="${g.holds ? "gate-ok" : "gate-fail"}">${escapeHtml(dimensionTitle(report, g.dimension, lang))} ≥ <bdi>${escapeHtml(fmt(g.min))}</bdi> (${escapeHtml(t(lang, "now"))} <bdi>${escapeHtml(fmt(g.score))}</bdi>)</span>`)
-            .join(lang.startsWith("ar") ? "، " : ", ")}</p>`;
-    return `<li class="${classes}" data-stage="${escapeHtml(stage.id)}"><div class="head"><span>${marker}<span class="title">${escapeHtml(dimensionTitle(report, stage.id, lang))}</span></span><span><bdi class="num">${escapeHtml(fmt(dim?.score))}</bdi> / <bdi class="num">${escapeHtml(fmt(dim?.threshold ?? null))}</bdi> <span class="badge ${statusClass}">${escapeHtml(t(lang, `status.${stage.status}`))}</span></span></div>${gates}</li>`;
+            .map((g) => `<span class="${g.holds ? "gate-ok" : "gate-fail"}">${escapeHtml(dimensionTitle(report, g.dimension, lang))} ≥ <bdi dir="ltr">${escapeHtml(fmt(g.min))}</bdi> (${escapeHtml(t(lang, "now"))} <bdi dir="ltr">${escapeHtml(fmt(g.score))}</bdi>)</span>`)
+            .join(punctuation(lang).comma)}</p>`;
+    return `<li class="${classes}" data-stage="${escapeHtml(stage.id)}"><div class="head"><span>${marker}<span class="title">${escapeHtml(dimensionTitle(report, stage.id, lang))}</span></span><span><bdi dir="ltr">${escapeHtml(fmt(dim?.score))}</bdi> / <bdi dir="ltr">${escapeHtml(fmt(dim?.threshold ?? null))}</bdi> <span class="badge ${statusClass}">${escapeHtml(t(lang, `status.${stage.status}`))}</span></span></div>${gates}</li>`;
   });
   return `<ol class="ladder stage-ladder">${rungs.join("")}</ol>`;
 }

@@ -60,7 +60,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:start;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--line)}
 th{font-size:.8rem;color:var(--muted);font-weight:600}
 td.num,th.num{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}
-.num bdi,.ltr{direction:ltr;unicode-bidi:isolate}
+bdi,.ltr{direction:ltr;unicode-bidi:isolate}
 code,.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.8em;color:var(--muted);direction:ltr;unicode-bidi:isolate;overflow-wrap:anywhere}
 .badge{display:inline-block;padding:1px 8px;border-radius:999px;font-size:.8rem;border:1px solid currentColor;white-space:nowrap}
 .ok{color:var(--ok)}.warn{color:var(--warn)}.bad{color:var(--bad)}

@@ -1,14 +1,16 @@
 import type { CriterionResult, Report } from "../core/score.js";
 import { formatAnswer, formatImpact, formatScore, type RenderContext } from "./context.js";
 import { escapeHtml, safeLinkUrl } from "./escape.js";
-import { htmlPage } from "./html-page.js";
+import { htmlPage, isRtl } from "./html-page.js";
 import { LADDER_CSS, stageLadderHtml } from "./html-ladder.js";
 import { t } from "./i18n.js";
 import { dimensionTitle, nextStageSentence, rubricText, summarise } from "./report-summary.js";
 import { barSvg, radarSvg } from "./svg-charts.js";
 
 const REPORT_CSS = `${LADDER_CSS}
-.headline .agency-id{margin-inline-start:8px}
+.grid.charts{grid-template-columns:minmax(0,7fr) minmax(0,5fr)}
+@media (max-width:820px){.grid.charts{grid-template-columns:1fr}}
+.headline .agency-id{margin-inline-start:10px;font-size:.55em;vertical-align:middle}
 .headline .next{margin:12px 0 0;padding:8px 12px;border-radius:8px;background:#fff7ed;border:1px solid #fed7aa}
 .headline .next.done{background:#effaf2;border-color:#86c79c}
 .dims td.bar-cell{width:40%;min-width:150px}
@@ -17,7 +19,7 @@ const REPORT_CSS = `${LADDER_CSS}
 .evidence{margin:6px 0 0;padding-inline-start:1.2em;font-size:.85rem}
 .note{margin:4px 0 0;font-size:.88rem;border-inline-start:3px solid var(--line);padding-inline-start:8px;color:#334155;white-space:pre-line}
 .unanswered code{margin-inline-end:6px}
-@media print{.dims td.bar-cell{width:35%}}`;
+@media print{.dims td.bar-cell{width:35%}.grid.charts{grid-template-columns:minmax(0,7fr) minmax(0,5fr)}}`;
 
 /** One criterion's evidence as a list: links only for http(s)/mailto URLs (javascript: and others stay text). */
 function evidenceHtml(c: CriterionResult | undefined, lang: string): string {
@@ -27,7 +29,7 @@ function evidenceHtml(c: CriterionResult | undefined, lang: string): string {
     const label = escapeHtml(e.note ?? e.url ?? "");
     const body = url !== undefined ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a>` : label;
     const raw = e.url !== undefined && url === undefined && e.note !== undefined ? ` <code>${escapeHtml(e.url)}</code>` : "";
-    const date = e.date ? ` <span class="muted">(<bdi>${escapeHtml(e.date)}</bdi>)</span>` : "";
+    const date = e.date ? ` <span class="muted">(<bdi dir="ltr">${escapeHtml(e.date)}</bdi>)</span>` : "";
     return `<li>${body}${raw}${date}</li>`;
   });
   return `<ul class="evidence" aria-label="${escapeHtml(t(lang, "evidence"))}">${items.join("")}</ul>`;
@@ -48,7 +50,7 @@ export function renderReportHtml(report: Report, ctx: RenderContext): string {
   const fmt = (s: number | null | undefined) => formatScore(s, report.rubric.display);
   const tx = (x: Parameters<typeof rubricText>[1]) => rubricText(report, x, lang);
   const h = (text: string) => escapeHtml(text);
-  const num = (text: string) => `<bdi>${h(text)}</bdi>`;
+  const num = (text: string) => `<bdi dir="ltr">${h(text)}</bdi>`;
   const summary = summarise(report, lang);
   const criterionById = new Map(report.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c] as const)));
   const sections: string[] = [];
@@ -67,7 +69,7 @@ export function renderReportHtml(report: Report, ctx: RenderContext): string {
   const next =
     report.stages.length === 0
       ? ""
-      : `<p class="next${summary.next === null ? " done" : ""}"><strong>${h(t(lang, "next"))}:</strong> ${h(nextStageSentence(summary, lang))}</p>`;
+      : `<p class="next${summary.next === null ? " done" : ""}"><strong>${h(t(lang, "next"))}:</strong> ${nextStageSentence(summary, lang, h, num)}</p>`;
   sections.push(
     `<header class="card headline"><p class="muted small">${h(t(lang, "reportOf"))}</p><h1>${h(summary.agency)}<code class="agency-id">${h(report.agency.id)}</code></h1><p class="muted">${meta.join(" · ")}</p><div class="kpis">${kpis.join("")}</div>${next}</header>`,
   );
@@ -84,7 +86,7 @@ export function renderReportHtml(report: Report, ctx: RenderContext): string {
   );
   const legend = `<div class="legend"><span><span class="swatch" style="background:#1f6fb2"></span>${h(t(lang, "score"))}</span><span><span class="swatch" style="background:none;border:2px dashed #c2410c"></span>${h(t(lang, "target"))}</span></div>`;
   const ladder = report.stages.length > 0 ? `<section class="card" aria-labelledby="ladder-h"><h2 id="ladder-h">${h(t(lang, "stageLadder"))}</h2>${stageLadderHtml(report, lang)}</section>` : "";
-  sections.push(`<div class="grid"><section class="card radar-card" aria-labelledby="radar-h"><h2 id="radar-h">${h(t(lang, "radarTitle"))}</h2>${radar}${legend}</section>${ladder}</div>`);
+  sections.push(`<div class="grid charts"><section class="card radar-card" aria-labelledby="radar-h"><h2 id="radar-h">${h(t(lang, "radarTitle"))}</h2>${radar}${legend}</section>${ladder}</div>`);
 
   // Dimensions with gap bars.
   const rows = report.dimensions.map((d) => {
@@ -115,7 +117,7 @@ export function renderReportHtml(report: Report, ctx: RenderContext): string {
       const def = rubric.criteria.get(s.criterion);
       const rec = tx(def?.recommendation);
       const why = s.reason === "gate" ? `${t(lang, "gateStep")} ${t(lang, "forStage")} ${dimensionTitle(report, s.stage, lang)}` : `${t(lang, "forStage")} ${dimensionTitle(report, s.stage, lang)}`;
-      const fromTo = `${formatAnswer(rubric, s.criterion, s.from, lang)} → ${formatAnswer(rubric, s.criterion, s.to, lang)}`;
+      const fromTo = `${formatAnswer(rubric, s.criterion, s.from, lang)} ${isRtl(lang) ? "←" : "→"} ${formatAnswer(rubric, s.criterion, s.to, lang)}`;
       return `<li class="step"><h3>${h(tx(def?.title) || s.criterion)}</h3><p class="meta"><code>${h(s.criterion)}</code> · ${h(why)} · ${h(fromTo)} · ${h(t(lang, "indexAfter"))} ${num(fmt(s.index))} · ${h(t(lang, "stageAfter"))}: ${h(dimensionTitle(report, s.stageAfter, lang))}</p>${rec ? `<p class="rec">${h(rec)}</p>` : ""}</li>`;
     });
     sections.push(

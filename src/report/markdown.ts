@@ -95,7 +95,7 @@ export function renderReportMarkdown(report: Report, ctx: RenderContext): string
         return [
           String(i + 1),
           `${tx(def?.title) || s.criterion} (${s.criterion}) — ${why}`,
-          `${formatAnswer(rubric, s.criterion, s.from, lang)} → ${formatAnswer(rubric, s.criterion, s.to, lang)}`,
+          `${formatAnswer(rubric, s.criterion, s.from, lang)} ${isRtl(lang) ? "←" : "→"} ${formatAnswer(rubric, s.criterion, s.to, lang)}`,
           fmt(s.index),
           dimensionTitle(report, s.stageAfter, lang),
           tx(def?.recommendation),

@@ -14,10 +14,10 @@ export interface ReportSummary {
   stage: string;
   /** The next stage's title; null when every stage is attained or the rubric has no stages. */
   next: string | null;
-  /** What blocks the next stage: failing gates ("Security: 30.0% < 50.0%"). */
-  blockedBy: string[];
-  /** The next stage's own shortfall ("needs 60.0% (33.3%)"), or null when it meets its threshold. */
-  needs: string | null;
+  /** What blocks the next stage: its failing gates, the prerequisite's title, score and minimum formatted. */
+  blockedBy: { title: string; score: string; min: string }[];
+  /** The next stage's own shortfall: its threshold and score formatted, or null when it meets its threshold. */
+  needs: { threshold: string; score: string } | null;
 }
 
 /** A text of the report's rubric in `lang`. */
@@ -42,14 +42,27 @@ export function summarise(report: Report, lang: string): ReportSummary {
     classification: report.classification ? rubricText(report, report.classification.label, lang) : null,
     stage: dimensionTitle(report, report.stage.current, lang),
     next: report.stage.next === null ? null : dimensionTitle(report, report.stage.next, lang),
-    blockedBy: report.stage.blockedBy.map((g) => `${dimensionTitle(report, g.dimension, lang)}: ${fmt(g.score)} < ${fmt(g.min)}`),
-    needs: report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${fmt(nextDim.score)})` : null,
+    blockedBy: report.stage.blockedBy.map((g) => ({ title: dimensionTitle(report, g.dimension, lang), score: fmt(g.score), min: fmt(g.min) })),
+    needs: report.stage.shortfall > 0 && nextDim ? { threshold: fmt(nextDim.threshold), score: fmt(nextDim.score) } : null,
   };
 }
 
-/** "Execution — blocked by Security: 30.0% < 50.0%; needs 60.0% (33.3%)", or "every stage attained". */
-export function nextStageSentence(summary: ReportSummary, lang: string): string {
-  if (summary.next === null) return t(lang, "allStagesAttained");
-  const why = [summary.blockedBy.length > 0 ? `${t(lang, "blockedBy")} ${summary.blockedBy.join(", ")}` : "", summary.needs ?? ""].filter(Boolean).join("; ");
-  return why ? `${summary.next} — ${why}` : summary.next;
+/** Punctuation of a list and of clauses in `lang` (Arabic has its own comma and semicolon). */
+export function punctuation(lang: string): { comma: string; semicolon: string } {
+  return lang.split("-")[0] === "ar" ? { comma: "، ", semicolon: "؛ " } : { comma: ", ", semicolon: "; " };
+}
+
+/**
+ * "Execution — blocked by Security: 30.0% < 50.0%; needs 60.0% (33.3%)", or "every stage attained".
+ * `text` escapes a text for the target format, `number` wraps a formatted number or comparison (e.g.
+ * to isolate it left to right in HTML); both default to the identity (plain text).
+ */
+export function nextStageSentence(summary: ReportSummary, lang: string, text: (s: string) => string = (s) => s, number: (s: string) => string = text): string {
+  if (summary.next === null) return text(t(lang, "allStagesAttained"));
+  const p = punctuation(lang);
+  const gates = summary.blockedBy.map((g) => `${text(`${g.title}: `)}${number(`${g.score} < ${g.min}`)}`);
+  const blocked = gates.length > 0 ? `${text(`${t(lang, "blockedBy")} `)}${gates.join(text(p.comma))}` : "";
+  const needs = summary.needs ? `${text(`${t(lang, "belowThreshold")} `)}${number(summary.needs.threshold)} (${number(summary.needs.score)})` : "";
+  const why = [blocked, needs].filter(Boolean).join(text(p.semicolon));
+  return why ? `${text(summary.next)} — ${why}` : text(summary.next);
 }

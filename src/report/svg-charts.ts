@@ -74,10 +74,10 @@ export interface RadarOptions {
  */
 export function radarSvg(labels: readonly string[], series: readonly RadarSeries[], opts: RadarOptions): string {
   const W = 640;
-  const H = 500;
+  const H = 480;
   const cx = W / 2;
   const cy = H / 2;
-  const R = 160;
+  const R = 150;
   const n = Math.max(labels.length, 1);
   const mirror = isRtl(opts.lang) ? -1 : 1;
   const point = (i: number, r: number): [number, number] => {
@@ -97,7 +97,7 @@ export function radarSvg(labels: readonly string[], series: readonly RadarSeries
     parts.push(`<line x1="${cx}" y1="${cy}" x2="${round(x)}" y2="${round(y)}" stroke="#c9d1db" stroke-width="1"/>`);
   }
   if (opts.ringLabel) {
-    for (const f of [0.5, 1]) parts.push(svgText([opts.ringLabel(f)], cx + 4 * mirror, cy - R * f + 12, { lang: "en", side: mirror === 1 ? "left-edge" : "right-edge", size: 10, fill: "#7a8594" }));
+    for (const f of [0.5, 1]) parts.push(svgText([opts.ringLabel(f)], cx + 4 * mirror, cy - R * f + 13, { lang: "en", side: mirror === 1 ? "left-edge" : "right-edge", size: 11, fill: "#7a8594" }));
   }
   series.forEach((s, k) => {
     const color = s.color ?? (s.style === "area" ? "#1f6fb2" : s.style === "dashed" ? "#c2410c" : ["#7c3aed", "#0f766e", "#be185d"][k % 3]);
@@ -119,15 +119,15 @@ export function radarSvg(labels: readonly string[], series: readonly RadarSeries
     const cos = Math.cos(a);
     const [x, y] = point(i, R + 14);
     const side: Side = Math.abs(sin) < 0.3 ? "middle" : sin > 0 ? "left-edge" : "right-edge";
-    const lines = wrapLabel(label, side === "middle" ? 30 : 19);
+    const lines = wrapLabel(label, side === "middle" ? 28 : 16);
     const note = opts.notes?.[i];
-    const size = 13;
-    const lh = 16;
+    const size = 14;
+    const lh = 17;
     const total = lines.length + (note ? 1 : 0);
     // Above the chart: the block ends at y; below: it starts at y; at the sides: centred on y.
     const top = cos > 0.3 ? y - (total - 1) * lh - 4 : cos < -0.3 ? y + size : y - ((total - 1) * lh) / 2 + size / 3;
     parts.push(svgText(lines, x, top, { lang: opts.lang, side, size, cls: "radar-label", weight: 600, lineHeight: lh }));
-    if (note) parts.push(svgText([note], x, top + lines.length * lh, { lang: opts.lang, side, size: 12, cls: "radar-note", fill: "#5b6675" }));
+    if (note) parts.push(svgText([note], x, top + lines.length * lh, { lang: opts.lang, side, size: 13, cls: "radar-note", fill: "#5b6675" }));
   });
   return `<svg class="radar chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" direction="${directionOf(opts.lang)}">${parts.join("")}</svg>`;
 }

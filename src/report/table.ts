@@ -4,6 +4,8 @@ import type { Report } from "../core/score.js";
 import { bar } from "./bars.js";
 import { formatAnswer, formatImpact, formatScore, terminalLine, textOf, type RenderContext } from "./context.js";
 import { t } from "./i18n.js";
+import { punctuation } from "./report-summary.js";
+import { wrapText } from "./wrap.js";
 
 const GAPS_SHOWN = 10;
 
@@ -45,8 +47,9 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
       const blocked = report.stage.blockedBy.map((g) => `${dimTitle(g.dimension)}: ${fmt(g.score)} < ${fmt(g.min)}`);
       const nextDim = report.dimensions.find((d) => d.id === report.stage.next);
       const needs = report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${fmt(nextDim.score)})` : "";
-      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(", ")}`) : "", needs].filter(Boolean).join("; ");
-      next = ` · ${t(lang, "next")}: ${dimTitle(report.stage.next)}${why ? ` — ${why}` : ""}`;
+      const p = punctuation(lang);
+      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs].filter(Boolean).join(p.semicolon);
+      next = `\n${t(lang, "next")}: ${dimTitle(report.stage.next)}${why ? ` — ${why}` : ""}`;
     }
     lines.push(`${t(lang, "stage")}: ${c.bold(dimTitle(report.stage.current))}${next}`);
   }
@@ -54,7 +57,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
 
   const dims = new Table({
     head: [t(lang, "dimension"), t(lang, "score"), t(lang, "target"), t(lang, "gap"), ""],
-    colWidths: fit([24, 8, 8, 8, 16], width, 0),
+    colWidths: fit([24, 9, 10, 9, 16], width, 0),
     wordWrap: true,
     style: tableStyle(ctx.color),
   });
@@ -71,7 +74,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
   else {
     const gaps = new Table({
       head: ["#", t(lang, "criterion"), t(lang, "score"), t(lang, "impact"), t(lang, "recommendation")],
-      colWidths: fit([4, 24, 8, 8, 20], width, 4),
+      colWidths: fit([4, 24, 9, 9, 20], width, 4),
       wordWrap: true,
       style: tableStyle(ctx.color),
     });
@@ -113,5 +116,6 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     lines.push(c.yellow(t(lang, "unansweredNote", { n: report.unanswered.length })));
     lines.push(c.dim(report.unanswered.map(terminalLine).join(", ")));
   }
-  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+  // Tables fit the width already; the headline and notes are wrapped to it.
+  return `${wrapText(lines.join("\n").replace(/\n+$/, ""), width)}\n`;
 }
