@@ -34,8 +34,8 @@ function deltaBarSvg(change: number | null, label: string, lang: string): string
 function trendSvg(cmp: Comparison, lang: string, title: string, names: readonly string[]): string {
   const W = 640;
   const H = 300;
-  const left = 48;
-  const right = 24;
+  const left = 56;
+  const right = 48;
   const top = 16;
   const bottom = 40;
   const n = cmp.snapshots.length;
@@ -81,6 +81,8 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
   const crit = (id: string) => `${e(criterionTitle(cmp, id, lang))}<br><code>${e(id)}</code>`;
   const first = cmp.snapshots[0]!;
   const last = cmp.snapshots[cmp.snapshots.length - 1]!;
+  // "before → after" in the reading direction: in a right-to-left page the arrow points left.
+  const to = isRtl(lang) ? " ← " : " → ";
   const hasStages = rubric.dimensions.some((d) => d.kind === "stage");
   const name = cmp.agency.name === undefined ? cmp.agency.id : textOf(rubric, cmp.agency.name, lang);
   const title = `${name} — ${textOf(rubric, rubric.title, lang)}`;
@@ -91,14 +93,14 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
   if (cmp.basis === "shared") head.push(`<p class="warn">${e(t(lang, "cmp.basisShared", { versions: versions ?? "", n: sharedCount(cmp) }))}</p>`);
   else if (versions !== null) head.push(`<p class="muted">${e(t(lang, "rubric"))}: ${e(versions)}</p>`);
   const klass = (k: Comparison["classification"]["before"]) => (k === null ? t(lang, "none") : textOf(rubric, k.label, lang));
-  const kpis = [`<div class="kpi"><span class="label">${e(t(lang, "index"))}</span><span class="value">${num(fmt(cmp.index.before))} → ${num(fmt(cmp.index.after))}</span>${dl(cmp.index.delta)}</div>`];
-  if (cmp.classification.before !== null || cmp.classification.after !== null) kpis.push(`<div class="kpi"><span class="label">${e(t(lang, "class"))}</span><span class="value">${e(klass(cmp.classification.before))} → ${e(klass(cmp.classification.after))}</span></div>`);
+  const kpis = [`<div class="kpi"><span class="label">${e(t(lang, "index"))}</span><span class="value">${num(fmt(cmp.index.before))}${to}${num(fmt(cmp.index.after))}</span>${dl(cmp.index.delta)}</div>`];
+  if (cmp.classification.before !== null || cmp.classification.after !== null) kpis.push(`<div class="kpi"><span class="label">${e(t(lang, "class"))}</span><span class="value">${e(klass(cmp.classification.before))}${to}${e(klass(cmp.classification.after))}</span></div>`);
   if (hasStages) {
     const dir = cmp.stage.direction;
-    kpis.push(`<div class="kpi"><span class="label">${e(t(lang, "stage"))}</span><span class="value">${dim(cmp.stage.before)} → ${dim(cmp.stage.after)}</span><span class="badge ${dir === "up" ? "ok" : dir === "down" ? "bad" : "muted"}">${e(t(lang, `cmp.stage.${dir}`))}</span></div>`);
+    kpis.push(`<div class="kpi"><span class="label">${e(t(lang, "stage"))}</span><span class="value">${dim(cmp.stage.before)}${to}${dim(cmp.stage.after)}</span><span class="badge ${dir === "up" ? "ok" : dir === "down" ? "bad" : "muted"}">${e(t(lang, `cmp.stage.${dir}`))}</span></div>`);
   }
   head.push(`<div class="kpis">${kpis.join("")}</div>`);
-  const gate = (g: Comparison["stage"]["cleared"][number]) => `${e(t(lang, "cmp.gateOf", { stage: dimensionTitle(cmp, g.stage, lang), dimension: dimensionTitle(cmp, g.dimension, lang), min: fmt(g.min) }))}: ${num(fmt(g.before))} → ${num(fmt(g.after))}`;
+  const gate = (g: Comparison["stage"]["cleared"][number]) => `${e(t(lang, "cmp.gateOf", { stage: dimensionTitle(cmp, g.stage, lang), dimension: dimensionTitle(cmp, g.dimension, lang), min: fmt(g.min) }))}: ${num(fmt(g.before))}${to}${num(fmt(g.after))}`;
   const gates = [...cmp.stage.cleared.map((g) => `<li><span class="badge ok">${e(t(lang, "cmp.gateCleared"))}</span> ${gate(g)}</li>`), ...cmp.stage.newlyBlocking.map((g) => `<li><span class="badge bad">${e(t(lang, "cmp.gateBlocking"))}</span> ${gate(g)}</li>`)];
   if (gates.length > 0) head.push(`<ul class="plain" style="margin-top:12px">${gates.join("")}</ul>`);
   body.push(`<header class="card">${head.join("\n")}</header>`);
@@ -107,7 +109,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
   const radar = radarSvg(labels, [
     { name: first.date, values: cmp.dimensions.map((d) => d.before), style: "line", color: "#8a94a3" },
     { name: last.date, values: cmp.dimensions.map((d) => d.after), style: "area" },
-  ], { lang, title: t(lang, "cmp.radar"), notes: cmp.dimensions.map((d) => `${fmt(d.before)} → ${fmt(d.after)}`), ringLabel: (f) => `${Math.round(f * 100)}%` });
+  ], { lang, title: t(lang, "cmp.radar"), notes: cmp.dimensions.map((d) => `${fmt(d.before)}${to}${fmt(d.after)}`), ringLabel: (f) => `${Math.round(f * 100)}%` });
   const legend = `<div class="legend"><span><span class="swatch" style="background:#8a94a3"></span>${e(t(lang, "cmp.before"))} ${num(first.date)}</span><span><span class="swatch" style="background:#1f6fb2"></span>${e(t(lang, "cmp.after"))} ${num(last.date)}</span></div>`;
   body.push(`<section class="card"><h2>${e(t(lang, "cmp.radar"))}</h2>${radar}${legend}</section>`);
 
@@ -122,7 +124,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
   }
 
   const changes = (title: string, empty: string, list: Comparison["improved"]) => {
-    const inner = list.length === 0 ? `<p>${e(empty)}</p>` : `<table><thead><tr><th>${e(t(lang, "criterion"))}</th><th>${e(t(lang, "fromTo"))}</th><th class="num">${e(t(lang, "cmp.change"))}</th></tr></thead><tbody>${list.map((x) => `<tr><td>${crit(x.id)}</td><td>${e(answerText(cmp, "before", x.id, x.before, lang))} → ${e(answerText(cmp, "after", x.id, x.after, lang))}</td><td class="num">${dl(x.delta)}</td></tr>`).join("")}</tbody></table>`;
+    const inner = list.length === 0 ? `<p>${e(empty)}</p>` : `<table><thead><tr><th>${e(t(lang, "criterion"))}</th><th>${e(t(lang, "fromTo"))}</th><th class="num">${e(t(lang, "cmp.change"))}</th></tr></thead><tbody>${list.map((x) => `<tr><td>${crit(x.id)}</td><td>${e(answerText(cmp, "before", x.id, x.before, lang))}${to}${e(answerText(cmp, "after", x.id, x.after, lang))}</td><td class="num">${dl(x.delta)}</td></tr>`).join("")}</tbody></table>`;
     return `<section class="card"><h2>${e(title)} (${list.length})</h2>${inner}</section>`;
   };
   body.push(`<div class="grid">${changes(t(lang, "cmp.improved"), t(lang, "cmp.noImproved"), cmp.improved)}${changes(t(lang, "cmp.regressed"), t(lang, "cmp.noRegressed"), cmp.regressed)}</div>`);
