@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: [name: string, load: () => Promise<Register>][] = [
   ["report", async () => (await import("./report.js")).registerReport],
+  ["score", async () => (await import("./score.js")).registerScore],
   ["validate", async () => (await import("./validate.js")).registerValidate],
   ["check", async () => (await import("./check.js")).registerCheck],
   ["init", async () => (await import("./init.js")).registerInit],

@@ -1,0 +1,75 @@
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import type { Batch } from "../batch/batch.js";
+import type { Rollup } from "../batch/rollup.js";
+import type { Rubric } from "../core/rubric.js";
+import { batchTexts } from "./batch-common.js";
+import { bar } from "./bars.js";
+import { formatScore, terminalLine, type RenderContext } from "./context.js";
+import { t } from "./i18n.js";
+
+function style(color: boolean) {
+  return { head: color ? ["bold"] : [], border: color ? ["grey"] : [] };
+}
+
+/** The roll-up tables: stages, classes, dimensions, common gaps. */
+function rollupTables(rollup: Rollup, rubric: Rubric, ctx: RenderContext, c: InstanceType<typeof Chalk>): string[] {
+  const lang = ctx.lang;
+  const x = batchTexts(rubric, lang);
+  const tl = (s: string) => terminalLine(s);
+  const fmt = (s: number | null) => formatScore(s, rubric.display);
+  const pct = (n: number) => (rollup.agencies === 0 ? "—" : `${((n / rollup.agencies) * 100).toFixed(0)}%`);
+  const out: string[] = [];
+  const dist = (title: string, rows: { label: string; count: number }[]) => {
+    const table = new Table({ head: [title, t(lang, "batch.agencies"), ""], style: style(ctx.color) });
+    for (const r of rows) table.push([tl(r.label), String(r.count), `${c.cyan(bar(rollup.agencies === 0 ? 0 : r.count / rollup.agencies, 12))} ${pct(r.count)}`]);
+    return table.toString();
+  };
+  if (rollup.stages.length > 1) out.push(dist(t(lang, "batch.byStage"), rollup.stages.map((s) => ({ label: x.dimTitle(s.id), count: s.count }))));
+  if (rollup.classes.length > 0) out.push(dist(t(lang, "batch.byClass"), rollup.classes.map((s) => ({ label: x.classLabel(s.id), count: s.count }))));
+  const dims = new Table({ head: [t(lang, "dimension"), t(lang, "batch.mean"), t(lang, "batch.sd"), t(lang, "batch.min"), t(lang, "batch.max"), ""], style: style(ctx.color) });
+  dims.push([t(lang, "index"), fmt(rollup.index.mean), fmt(rollup.index.sd), fmt(rollup.index.min), fmt(rollup.index.max), c.cyan(bar(rollup.index.mean, 12))]);
+  for (const d of rollup.dimensions) dims.push([tl(x.dimTitle(d.id)), fmt(d.mean), fmt(d.sd), fmt(d.min), fmt(d.max), c.cyan(bar(d.mean, 12))]);
+  out.push(c.bold(t(lang, "batch.dimensions")), dims.toString());
+  if (rollup.commonGaps.length > 0) {
+    const gaps = new Table({ head: [t(lang, "criterion"), t(lang, "dimension"), t(lang, "batch.agencies"), t(lang, "batch.share")], style: style(ctx.color) });
+    for (const g of rollup.commonGaps) gaps.push([`${tl(x.criterionTitle(g.criterion))}\n${c.dim(g.criterion)}`, tl(x.dimTitle(g.dimension)), String(g.agencies), pct(g.agencies)]);
+    out.push(c.bold(t(lang, "batch.commonGaps")), gaps.toString());
+  }
+  return out;
+}
+
+/** `--format table`: the ranked agencies, then the roll-up, then (with --group-by) each group and the comparison of groups. */
+export function renderBatchTable(batch: Batch, ctx: RenderContext): string {
+  const rubric = batch.rubric;
+  const lang = ctx.lang;
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  if (rubric === null || batch.summary === null) return `${t(lang, "batch.noAgency")}\n`;
+  const x = batchTexts(rubric, lang);
+  const tl = (s: string) => terminalLine(s);
+  const fmt = (s: number | null) => formatScore(s, rubric.display);
+  const lines: string[] = [];
+  lines.push(c.bold(`${tl(x.text(rubric.title))} ${rubric.version} · ${t(lang, "batch.title", { n: batch.agencies, files: batch.files })}`));
+  if (batch.results.length < batch.agencies) lines.push(c.dim(t(lang, "batch.shown", { shown: batch.results.length, n: batch.agencies })));
+  lines.push("");
+  const ranked = new Table({
+    head: ["#", t(lang, "agency"), t(lang, "index"), t(lang, "class"), t(lang, "stage"), t(lang, "batch.weakest"), t(lang, "blockedBy")],
+    style: style(ctx.color),
+  });
+  for (const a of batch.results) {
+    ranked.push([String(a.rank), `${tl(x.agencyName(a))}\n${c.dim(tl(a.id))}`, fmt(a.index), tl(x.classLabel(a.classification)), tl(x.dimTitle(a.stage)), tl(a.weakest === null ? "—" : x.dimTitle(a.weakest)), a.blockedBy.length > 0 ? c.red(tl(x.blocked(a, fmt))) : ""]);
+  }
+  lines.push(ranked.toString(), "");
+  lines.push(...rollupTables(batch.summary, rubric, ctx, c).flatMap((s) => [s, ""]));
+  if (batch.groupBy !== null && batch.groups.length > 0) {
+    const compare = new Table({ head: ["#", t(lang, "batch.group"), t(lang, "batch.agencies"), t(lang, "index"), ...rubric.dimensions.map((d) => tl(x.dimTitle(d.id)))], style: style(ctx.color) });
+    for (const g of batch.groups) compare.push([String(g.rank), tl(x.groupName(batch, g.value)), String(g.rollup.agencies), fmt(g.rollup.index.mean), ...g.rollup.dimensions.map((d) => fmt(d.mean))]);
+    lines.push(c.bold(`${t(lang, "batch.groupCompare")} · ${t(lang, "batch.byGroup", { key: tl(batch.groupBy) })}`), compare.toString(), "");
+    for (const g of batch.groups) {
+      lines.push(c.bold(`${t(lang, "batch.byGroup", { key: tl(batch.groupBy) })}: ${tl(x.groupName(batch, g.value))} · ${t(lang, "batch.agencies")} ${g.rollup.agencies}`));
+      lines.push(...rollupTables(g.rollup, rubric, ctx, c).flatMap((s) => [s, ""]));
+    }
+  }
+  if (batch.errors.length > 0) lines.push(c.yellow(t(lang, "batch.errors", { n: batch.errors.length })));
+  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+}
