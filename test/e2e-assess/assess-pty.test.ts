@@ -113,14 +113,14 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     await term.answer("Level", "3");
     await term.answer("Evidence", "https://example.org/catalogue");
     await term.answer("Date of the evidence", "2026-10-01");
-    await term.answer("More evidence", "");
+    await term.answer("Another piece of evidence", "");
     await term.answer("Note", "catalogue covers 41 of 45 services");
     // pub.b: N/A, with its reason and evidence.
     await term.answer("Level", "a");
     await term.answer("Why does it not apply?", "The directorate publishes no forms");
     await term.answer("Evidence", "Minister's letter 12/2026");
     await term.answer("Date of the evidence", "2026-10-02");
-    await term.answer("More evidence", "");
+    await term.answer("Another piece of evidence", "");
     await term.answer("Note", "");
     // exe.share: a number.
     await term.answer("Value", "62");
