@@ -12,7 +12,7 @@ import type { ParsedDocument } from "./yaml.js";
 /** The reason given to a cell that says N/A. */
 export const CSV_NA_REASON = "N/A in source table";
 
-const NA_CELL = /^(n\/?a|not applicable|غير منطبق|لا ينطبق)$/i;
+const NA_CELL = /^(n\/?a|n\.a\.?|not applicable|غير منطبق|لا ينطبق)$/i;
 const NUMBER_CELL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const YES = /^(yes|y|true|1|نعم)$/i;
 const NO = /^(no|n|false|0|لا)$/i;

@@ -29,7 +29,7 @@ describe("CSV input end to end (built CLI)", () => {
   it("a bad cell: exit 2, file:line:column and the code on stderr, nothing on stdout", () => {
     const dir = mkdtempSync(join(tmpdir(), "egov-cli-csv-"));
     const file = join(dir, "bad.csv");
-    writeFileSync(file, readFileSync("test/fixtures/data/wb-gtmi-2020-2022.csv", "utf8").replace("2020,AUS,Australia,A,0.9032017779652844,0.7917058823529411", "2020,AUS,Australia,A,0.9032017779652844,n.a."));
+    writeFileSync(file, readFileSync("test/fixtures/data/wb-gtmi-2020-2022.csv", "utf8").replace("2020,AUS,Australia,A,0.9032017779652844,0.7917058823529411", '2020,AUS,Australia,A,0.9032017779652844,"0,79"'));
     const { stdout, stderr, code } = cli(["report", file, "--mapping", "examples/composite/wb-gtmi.mapping.yaml", "--agency", "2020-ARG"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");

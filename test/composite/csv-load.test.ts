@@ -112,6 +112,12 @@ describe("loadAssessmentCsv: one assessment per row", () => {
     expect([row!.line, row!.column]).toEqual([3, 1]);
   });
 
+  it.each(["N/A", "n/a", "NA", "n.a.", "Not applicable", "غير منطبق"])("%s in a cell is N/A with the source-table reason", (cell) => {
+    const { assessments, problems } = load(`id,pub.a\na,${cell}\n`);
+    expect(problems).toEqual([]);
+    expect(assessments[0]!.assessment.answers.get("pub.a")?.answer).toEqual({ kind: "na", reason: CSV_NA_REASON });
+  });
+
   it("slugId: accents dropped, runs of other characters one dash, lower case", () => {
     expect(slugId("Côte d'Ivoire ")).toBe("cote-d-ivoire");
     expect(slugId("Korea (Democratic People's Republic of)")).toBe("korea-democratic-people-s-republic-of");
