@@ -123,7 +123,7 @@ const SARIF_SUBSET = {
   },
   $defs: { message: { type: "object", required: ["text"], properties: { text: { type: "string" } } } },
 };
-const validateSarif = new Ajv2020({ strict: false }).compile(SARIF_SUBSET);
+const validateSarif = new Ajv2020.default({ strict: false }).compile(SARIF_SUBSET);
 
 describe("sarif", () => {
   it("validates, with a rule per check whose index matches, and results at their file and line, for any text", () => {

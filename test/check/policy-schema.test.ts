@@ -10,7 +10,7 @@ describe("policy schema and the examples/ci repository", () => {
   it("schemas/policy.schema.json is the one generated from the zod schema, and the sample policy follows it", () => {
     const shipped = JSON.parse(readFileSync(join(ROOT, "schemas/policy.schema.json"), "utf8"));
     expect(shipped).toEqual(policyJsonSchema());
-    const validate = new Ajv2020({ strict: false }).compile(shipped);
+    const validate = new Ajv2020.default({ strict: false }).compile(shipped);
     expect(validate(parse(readFileSync(join(ROOT, "examples/ci/policy.yaml"), "utf8")))).toBe(true);
     expect(validate({ "min-index": 2 })).toBe(false);
     expect(validate({ overrides: [{ agencies: ["x"], "min-idx": 1 }] })).toBe(false);
