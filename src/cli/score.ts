@@ -12,10 +12,11 @@ import { locate, parseYamlStream } from "../io/yaml.js";
 import { batchJsonChunks, ndjsonAgencyLine, ndjsonProblemLine, ndjsonSummaryLine } from "../report/batch-json.js";
 import { batchRenderers } from "../report/batch-index.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
+import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";
 import { progressBar } from "./progress.js";
 
-interface ScoreOptions {
+interface ScoreOptions extends CsvCliOptions {
   format: string;
   rubric?: string;
   groupBy?: string;
@@ -49,6 +50,9 @@ export function registerScore(program: Command): void {
         (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
       ),
     )
+    .addOption(csvOptions()[0])
+    .addOption(csvOptions()[1])
+    .addOption(csvOptions()[2])
     .addHelpText(
       "after",
       `
@@ -59,6 +63,7 @@ Examples:
   $ egov-maturity score assessments/ --group-by region --format html --output agencies.html
   $ egov-maturity score assessments/ --format ndjson | jq -c 'select(.type == "agency")'
   $ egov-maturity score assessments/ --format csv --output agencies.csv
+  $ egov-maturity score test/fixtures/data/un-egdi-2022.csv --mapping examples/composite/un-egdi-2022.mapping.yaml --top 20
 
 Every good file is scored even when others are bad; the bad ones are listed with file:line:column
 and the exit code is then 2.`,
@@ -101,7 +106,7 @@ and the exit code is then 2.`,
       collector.addProblems(pathProblems);
       const progress = progressBar(() => lang, !options.quiet);
       try {
-        await runBatch(files, { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), onProgress: progress.update }, rubrics, (outcome) => collector.add(outcome));
+        await runBatch(files, { ...csvLoadOptions(options), onProgress: progress.update }, rubrics, (outcome) => collector.add(outcome));
       } finally {
         progress.clear();
       }

@@ -19,6 +19,34 @@ describe("CSV input end to end (built CLI)", () => {
     expect(report.classification.id).toBe("very-high");
   });
 
+  it("score of the unedited EGDI table: 193 ranked, published rank on all but the four tie rows, published band counts", () => {
+    const { stdout, stderr, code } = cli(["score", ...EGDI, "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const batch = JSON.parse(stdout);
+    const published = new Map(readFileSync(EGDI[0]!, "utf8").split("\n").slice(1).filter(Boolean).map((line) => {
+      const m = /^2022,"?([^",]+?) *"?,(\d+),/.exec(line)!;
+      return [m[1]!, Number(m[2])];
+    }));
+    expect(batch.results).toHaveLength(193);
+    const off = batch.results.filter((r: { name: string; rank: number }) => r.rank !== published.get(r.name));
+    expect(off.map((r: { name: string }) => r.name).sort()).toEqual(["Bahamas", "Bhutan", "Eswatini", "Iceland"]);
+    expect(batch.summary.classes.map((c: { id: string; count: number }) => [c.id, c.count])).toEqual([["very-high", 60], ["high", 73], ["middle", 53], ["low", 7]]);
+  });
+
+  it("score of one GTMI year: the published composite and the A–D group counts of 2022", () => {
+    const { stdout, code } = cli(["score", ...GTMI, "--where", "year=2022", "--format", "json"]);
+    expect(code).toBe(0);
+    const batch = JSON.parse(stdout);
+    const published = new Map(readFileSync(GTMI[0]!, "utf8").split("\n").filter((l) => l.startsWith("2022,")).map((l) => {
+      const cells = l.split(",");
+      return [`2022-${cells[1]}`, Number(cells[cells.length - 5])];
+    }));
+    expect(batch.results).toHaveLength(198);
+    for (const r of batch.results) expect(Math.abs(r.index - published.get(r.id)!), r.id).toBeLessThanOrEqual(1e-12);
+    expect(batch.summary.classes.map((c: { id: string; count: number }) => [c.id, c.count])).toEqual([["A", 69], ["B", 46], ["C", 53], ["D", 30]]);
+  });
+
   it("report in the table format, in Arabic: the rubric's Arabic texts and the fraction display", () => {
     const { stdout, code } = cli(["report", ...GTMI, "--agency", "2022-KOR", "--lang", "ar"]);
     expect(code).toBe(0);
