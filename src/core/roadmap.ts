@@ -95,7 +95,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
       const full = candidates[candidates.length - 1] ?? { answer: answers.get(chosen.id) ?? { kind: "unanswered" }, score: 1 };
       pick ??= full;
       if (chosen.type === "number" && chosen.bands === undefined && pick.score === 1 && candidates.length === 1) {
-        pick = tightenLinear(chosen, dimension, holds, pick);
+        pick = tightenLinear(chosen, before, holds, pick);
       }
       scores.set(chosen.id, pick.score);
       answers.set(chosen.id, pick.answer);
@@ -116,8 +116,8 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
   };
 
   // The smallest linear value that still makes `holds` true; the full value when rounding would miss.
-  const tightenLinear = (c: Criterion, _d: Dimension, holds: () => boolean, full: Candidate): Candidate => {
-    let lo = scores.get(c.id) ?? 0;
+  const tightenLinear = (c: Criterion, current: number, holds: () => boolean, full: Candidate): Candidate => {
+    let lo = current;
     let hi = 1;
     for (let i = 0; i < 50; i++) {
       const mid = (lo + hi) / 2;

@@ -75,6 +75,23 @@ describe("worked example (hand-computed)", () => {
   });
 });
 
+describe("roadmap on measured quantities", () => {
+  it("asks a linear number only for the value the stage needs, rounded to a whole unit", () => {
+    const a = withAnswers(assessment, {
+      "exe.share": { kind: "number", value: 20 },
+      "exe.days": { kind: "number", value: 27 },
+      "sec.policy": { kind: "boolean", value: true },
+      "sec.audit": { kind: "number", value: 90 },
+    });
+    const report = score(rubric, a);
+    // execution = (0.2 + (1 − 27/30)) / 2 = 0.15; exe.days has the most room (0.9): it needs s ≥ 0.8,
+    // i.e. 30 − 0.8·30 = 6 days, and nothing more.
+    expect(report.roadmap.map((s) => [s.criterion, s.to])).toEqual([["exe.days", { kind: "number", value: 6 }]]);
+    expect(report.roadmap[0]!.scoreTo).toBeCloseTo(0.8, 12);
+    expect(report.roadmap[0]!.stageAfter).toBe("execution");
+  });
+});
+
 describe("N/A and unanswered", () => {
   it("leaves N/A criteria out of the dimension (not 0)", () => {
     const na = withAnswers(assessment, { "pub.b": { kind: "na", reason: "not run here" } });
