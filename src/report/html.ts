@@ -19,7 +19,7 @@ const REPORT_CSS = `${LADDER_CSS}
 .evidence{margin:6px 0 0;padding-inline-start:1.2em;font-size:.85rem}
 .note{margin:4px 0 0;font-size:.88rem;border-inline-start:3px solid var(--line);padding-inline-start:8px;color:#334155;white-space:pre-line}
 .unanswered code{margin-inline-end:6px}
-@media print{.dims td.bar-cell{width:35%}.grid.charts{grid-template-columns:minmax(0,7fr) minmax(0,5fr)}}`;
+@media print{.dims td.bar-cell{width:35%}.grid.charts{grid-template-columns:1fr}.radar-card .radar{max-width:15cm}}`;
 
 /** One criterion's evidence as a list: links only for http(s)/mailto URLs (javascript: and others stay text). */
 function evidenceHtml(c: CriterionResult | undefined, lang: string): string {
