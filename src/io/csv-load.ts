@@ -1,4 +1,5 @@
 import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { AssessmentSchema, checkAssessment } from "../core/assessment.js";
 import type { Problem } from "../core/problems.js";
 import type { Criterion, Rubric } from "../core/rubric.js";
 import { didYouMean } from "../core/suggest.js";
@@ -154,6 +155,22 @@ function rowDocument(value: Record<string, unknown>, cells: ReadonlyMap<string, 
   return { doc, lineCounter, index: 0, value: doc.toJS() };
 }
 
+/** A row's document, built on first use of its YAML nodes or positions. */
+function lazyRowDocument(value: Record<string, unknown>, cells: ReadonlyMap<string, CsvCell>, rowLine: number): ParsedDocument {
+  let built: ParsedDocument | undefined;
+  const get = () => (built ??= rowDocument(value, cells, rowLine));
+  return {
+    index: 0,
+    value,
+    get doc() {
+      return get().doc;
+    },
+    get lineCounter() {
+      return get().lineCounter;
+    },
+  };
+}
+
 /** Reads assessments from CSV text: one per row, through the mapping. Never throws for bad input. */
 export function loadAssessmentCsvText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
   const { mapping, problems: mappingProblems } = loadCsvMapping(options.mapping ?? {}, options.rubric);
@@ -262,6 +279,17 @@ export function loadAssessmentCsvText(text: string, file: string, options: Asses
     else if (langs.length > 0) agency.name = Object.fromEntries(langs.map((l) => [l === "" ? (rubric.languages[0] ?? "en") : l, names[l]!]));
     if (Object.keys(groups).length > 0) agency.groups = groups;
     value.answers = answers;
+    // The common case, a valid row, needs neither the YAML round trip nor the rubric lookup per row:
+    // the same checks as loadAssessmentDocument, with the rubric loaded once; the row's document is
+    // built only when something asks for a position.
+    const valid = AssessmentSchema.safeParse(value);
+    if (valid.success) {
+      const checked = checkAssessment(valid.data, rubric);
+      if (checked.problems.length === 0) {
+        assessments.push({ file, document: assessments.length, assessment: checked.assessment, rubric, parsed: lazyRowDocument(value, cellsAt, row.line) });
+        return;
+      }
+    }
     const parsed = rowDocument(value, cellsAt, row.line);
     const result = loadAssessmentDocument(parsed, file, { rubric: mapping.rubric! });
     problems.push(...result.problems.map(({ document: _d, ...p }) => p));
