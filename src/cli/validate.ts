@@ -1,24 +1,32 @@
 import type { Command } from "commander";
 import { InputError, type Problem } from "../core/problems.js";
 import { documentKind, loadAssessmentDocument } from "../io/assessment-load.js";
+import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
+import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
 import { loadRubricFile } from "../io/rubric-load.js";
 import { parseYamlStream } from "../io/yaml.js";
 import { terminalLine } from "../report/context.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit } from "./output.js";
 
 interface FileVerdict {
   file: string;
-  kind: "rubric" | "assessment" | "unknown";
+  kind: "rubric" | "assessment" | "mapping" | "unknown";
   /** Assessments (documents) in the file, or 1 for a rubric. */
   documents: number;
   problems: Problem[];
 }
 
 /** Validates one file, detected by content: a rubric (has `dimensions`, `scale` or `extends`) or assessments. */
-export function validateFile(file: string, rubricOverride?: string): FileVerdict {
+export function validateFile(file: string, rubricOverride?: string, mapping?: CsvMappingOptions): FileVerdict {
+  if (isCsvPath(file)) {
+    // A spreadsheet: one assessment per row (see io/csv-load.ts).
+    const load = loadAssessmentCsv(file, { ...(rubricOverride !== undefined ? { rubric: rubricOverride } : {}), ...(mapping !== undefined ? { mapping } : {}) });
+    return { file, kind: "assessment", documents: load.assessments.length, problems: load.problems };
+  }
   const read = readTextFile(file);
   if (read.text === undefined) return { file, kind: "unknown", documents: 0, problems: read.problems };
   const { documents, problems } = parseYamlStream(read.text, file);
@@ -27,6 +35,7 @@ export function validateFile(file: string, rubricOverride?: string): FileVerdict
   if (present.length === 0) return { file, kind: "unknown", documents: 0, problems: [{ code: "EMPTY_FILE", severity: "error", message: "the file is empty: neither a rubric nor an assessment", file, line: 1, column: 1 }] };
   const kind = documentKind(present[0]!.value);
   if (kind === "rubric") return { file, kind, documents: 1, problems: loadRubricFile(file).problems };
+  if (kind === "unknown" && isCsvMappingValue(present[0]!.value)) return { file, kind: "mapping", documents: 1, problems: loadCsvMapping({ file }, undefined).problems };
   if (kind === "unknown") {
     return { file, kind, documents: 0, problems: [{ code: "UNKNOWN_CONTENT", severity: "error", message: "neither a rubric nor an assessment", hint: "an assessment has `agency:` and `answers:`; a rubric has `scale:` and `dimensions:`", file, line: 1, column: 1 }] };
   }
@@ -43,6 +52,9 @@ export function registerValidate(program: Command): void {
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml) or globs")
     .addOption(formatOption(["table", "json"], "table"))
     .addOption(rubricOption())
+    .addOption(csvOptions()[0])
+    .addOption(csvOptions()[1])
+    .addOption(csvOptions()[2])
     .addHelpText(
       "after",
       `
@@ -52,9 +64,10 @@ Examples:
   $ egov-maturity validate "assessments/**/*.yaml" --format json`,
     )
     .action((paths: string[], _opts: unknown, command: Command) => {
-      const options = optionsOf<{ format: string; rubric?: string }>(command);
+      const options = optionsOf<{ format: string } & CsvCliOptions>(command);
       const { files, problems: pathProblems } = expandPaths(paths);
-      const verdicts = files.map((f) => validateFile(f, options.rubric));
+      const { mapping } = csvLoadOptions(options);
+      const verdicts = files.map((f) => validateFile(f, options.rubric, mapping));
       const problems = [...pathProblems, ...verdicts.flatMap((v) => v.problems)];
       if (options.format === "json") {
         emit(`${JSON.stringify({ schemaVersion: 1, valid: problems.length === 0, files: verdicts.map((v) => ({ file: v.file, kind: v.kind, documents: v.documents, valid: v.problems.length === 0, problems: v.problems.map(({ path: _p, atKey: _k, ...p }) => p) })), errors: pathProblems.map(({ path: _p, atKey: _k, ...p }) => p) }, null, 2)}\n`, options);
@@ -66,7 +79,7 @@ Examples:
       if (!options.quiet) {
         const lines = verdicts
           .filter((v) => v.problems.length === 0)
-          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "rubric" ? "rubric" : `${v.documents} assessment${v.documents === 1 ? "" : "s"}`}`);
+          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "rubric" || v.kind === "mapping" ? v.kind : `${v.documents} assessment${v.documents === 1 ? "" : "s"}`}`);
         if (lines.length > 0) emit(`${lines.join("\n")}\n`, options);
       }
       if (problems.length > 0) throw new InputError(problems);

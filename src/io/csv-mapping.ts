@@ -23,6 +23,12 @@ export const CsvMappingSchema = z.strictObject({
 });
 export type CsvMappingFile = z.infer<typeof CsvMappingSchema>;
 
+/** True when a parsed YAML value looks like a mapping file: `columns:` or `where:` at the top, no `agency:`. */
+export function isCsvMappingValue(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  return ("columns" in value || "where" in value) && !("agency" in value) && !("dimensions" in value);
+}
+
 /** The CSV options of a command, as given: a mapping file, `--map col=target` and `--where col=value` entries. */
 export interface CsvMappingOptions {
   /** A mapping file (YAML). */
