@@ -47,6 +47,18 @@ describe("CSV input end to end (built CLI)", () => {
     expect(batch.summary.classes.map((c: { id: string; count: number }) => [c.id, c.count])).toEqual([["A", 69], ["B", 46], ["C", 53], ["D", 30]]);
   });
 
+  it("validate: a CSV table is its rows' assessments, a mapping file is checked by its own schema", () => {
+    const ok = cli(["validate", ...EGDI, "examples/composite/"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("un-egdi-2022.csv  193 assessments");
+    expect(ok.stdout).toContain("wb-gtmi.mapping.yaml  mapping");
+    const dir = mkdtempSync(join(tmpdir(), "egov-validate-"));
+    writeFileSync(join(dir, "m.yaml"), "rubric: un-egdi\ncolumns: {A: osi}\ncolums: {}\n");
+    const bad = cli(["validate", join(dir, "m.yaml")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/m\.yaml:3:1 {2}error {2}UNKNOWN_KEY/);
+  });
+
   it("report in the table format, in Arabic: the rubric's Arabic texts and the fraction display", () => {
     const { stdout, code } = cli(["report", ...GTMI, "--agency", "2022-KOR", "--lang", "ar"]);
     expect(code).toBe(0);
