@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { InputError } from "../core/problems.js";
+import { didYouMean } from "../core/suggest.js";
 import { score } from "../core/score.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { reportRenderers } from "../report/index.js";
@@ -41,8 +42,9 @@ Examples:
       if (options.agency !== undefined) {
         selected = selected.filter((a) => a.assessment.agency.id === options.agency);
         if (selected.length === 0) {
-          const ids = load.assessments.map((a) => a.assessment.agency.id).join(", ");
-          throw new InputError([{ code: "UNKNOWN_AGENCY", severity: "error", message: `no assessment of agency \`${options.agency}\` in the file`, hint: `agencies in it: ${ids}`, file, line: 1, column: 1 }]);
+          const all = load.assessments.map((a) => a.assessment.agency.id);
+          const ids = didYouMean(options.agency, all) ?? `${all.slice(0, 8).join(", ")}${all.length > 8 ? `, … (${all.length} in all)` : ""}`;
+          throw new InputError([{ code: "UNKNOWN_AGENCY", severity: "error", message: `no assessment of agency \`${options.agency}\` in the file`, hint: ids.startsWith("did you mean") ? ids : `agencies in it: ${ids}`, file, line: 1, column: 1 }]);
         }
       }
       const render = reportRenderers[options.format]!;

@@ -5,6 +5,7 @@ import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
 import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
+import { loadPolicyFile } from "../io/policy-load.js";
 import { loadRubricFile } from "../io/rubric-load.js";
 import { parseYamlStream } from "../io/yaml.js";
 import { terminalLine } from "../report/context.js";
@@ -14,7 +15,7 @@ import { emit } from "./output.js";
 
 interface FileVerdict {
   file: string;
-  kind: "rubric" | "assessment" | "mapping" | "unknown";
+  kind: "rubric" | "assessment" | "mapping" | "policy" | "unknown";
   /** Assessments (documents) in the file, or 1 for a rubric. */
   documents: number;
   problems: Problem[];
@@ -36,12 +37,20 @@ export function validateFile(file: string, rubricOverride?: string, mapping?: Cs
   const kind = documentKind(present[0]!.value);
   if (kind === "rubric") return { file, kind, documents: 1, problems: loadRubricFile(file).problems };
   if (kind === "unknown" && isCsvMappingValue(present[0]!.value)) return { file, kind: "mapping", documents: 1, problems: loadCsvMapping({ file }, undefined).problems };
+  if (kind === "unknown" && isPolicyValue(present[0]!.value)) return { file, kind: "policy", documents: 1, problems: loadPolicyFile(file).problems };
   if (kind === "unknown") {
-    return { file, kind, documents: 0, problems: [{ code: "UNKNOWN_CONTENT", severity: "error", message: "neither a rubric nor an assessment", hint: "an assessment has `agency:` and `answers:`; a rubric has `scale:` and `dimensions:`", file, line: 1, column: 1 }] };
+    return { file, kind, documents: 0, problems: [{ code: "UNKNOWN_CONTENT", severity: "error", message: "neither a rubric nor an assessment", hint: "an assessment has `agency:` and `answers:`; a rubric has `scale:` and `dimensions:`; a check policy has rules such as `min-index:`", file, line: 1, column: 1 }] };
   }
   const all: Problem[] = [];
   for (const parsed of present) all.push(...loadAssessmentDocument(parsed, file, rubricOverride !== undefined ? { rubric: rubricOverride } : {}).problems);
   return { file, kind, documents: present.length, problems: all };
+}
+
+const POLICY_KEYS = new Set(["min-index", "min-stage", "min", "require-evidence-from", "max-evidence-age", "forbid-na", "allow-incomplete", "overrides"]);
+
+/** A check policy (see `check --policy`) is recognised by its rule keys. */
+function isPolicyValue(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).some((k) => POLICY_KEYS.has(k));
 }
 
 /** `validate <paths...>`: every problem of every rubric and assessment. */
@@ -67,10 +76,15 @@ Examples:
       const options = optionsOf<{ format: string } & CsvCliOptions>(command);
       const { files, problems: pathProblems } = expandPaths(paths);
       const { mapping } = csvLoadOptions(options);
-      const verdicts = files.map((f) => validateFile(f, options.rubric, mapping));
+      const named = new Set(paths);
+      const all = files.map((f) => validateFile(f, options.rubric, mapping));
+      // A YAML file of another kind met inside a directory (a CI workflow, say) is skipped, not an error;
+      // a file named on the command line must be one of the kinds.
+      const skipped = all.filter((v) => v.kind === "unknown" && !named.has(v.file) && v.problems.every((p) => p.code === "UNKNOWN_CONTENT"));
+      const verdicts = all.filter((v) => !skipped.includes(v));
       const problems = [...pathProblems, ...verdicts.flatMap((v) => v.problems)];
       if (options.format === "json") {
-        emit(`${JSON.stringify({ schemaVersion: 1, valid: problems.length === 0, files: verdicts.map((v) => ({ file: v.file, kind: v.kind, documents: v.documents, valid: v.problems.length === 0, problems: v.problems.map(({ path: _p, atKey: _k, ...p }) => p) })), errors: pathProblems.map(({ path: _p, atKey: _k, ...p }) => p) }, null, 2)}\n`, options);
+        emit(`${JSON.stringify({ schemaVersion: 1, valid: problems.length === 0, skipped: skipped.map((v) => v.file), files: verdicts.map((v) => ({ file: v.file, kind: v.kind, documents: v.documents, valid: v.problems.length === 0, problems: v.problems.map(({ path: _p, atKey: _k, ...p }) => p) })), errors: pathProblems.map(({ path: _p, atKey: _k, ...p }) => p) }, null, 2)}\n`, options);
         if (problems.length > 0) {
           process.exitCode = 2;
         }
@@ -79,7 +93,8 @@ Examples:
       if (!options.quiet) {
         const lines = verdicts
           .filter((v) => v.problems.length === 0)
-          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "rubric" || v.kind === "mapping" ? v.kind : `${v.documents} assessment${v.documents === 1 ? "" : "s"}`}`);
+          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "assessment" ? `${v.documents} assessment${v.documents === 1 ? "" : "s"}` : v.kind}`)
+          .concat(skipped.map((v) => `--  ${terminalLine(v.file)}  skipped: not a rubric, assessment, policy or CSV mapping`));
         if (lines.length > 0) emit(`${lines.join("\n")}\n`, options);
       }
       if (problems.length > 0) throw new InputError(problems);

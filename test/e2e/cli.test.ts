@@ -154,6 +154,17 @@ describe("validate, init, schema, rubric", () => {
     expect(stdout).toContain("ok  rubrics/egov-maturity.yaml  rubric");
   });
 
+  it("validates a whole folder: policies and CSV mappings by their keys; other YAML met in a folder is skipped, named it is an error", () => {
+    const { stdout, code } = cli(["validate", "examples/", "rubrics/"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("ok  examples/ci/policy.yaml  policy");
+    expect(stdout).toContain("ok  examples/composite/un-egdi-2022.mapping.yaml  mapping");
+    expect(stdout).toContain("--  examples/ci/gitlab-ci.yml  skipped");
+    const named = cli(["validate", "examples/ci/gitlab-ci.yml"]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("examples/ci/gitlab-ci.yml:1:1  error  UNKNOWN_CONTENT");
+  });
+
   it("init writes a template that validates, every criterion in it, and refuses to overwrite", () => {
     const dir = mkdtempSync(join(tmpdir(), "egov-"));
     const out = join(dir, "moh.yaml");
