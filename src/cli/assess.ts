@@ -115,12 +115,30 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
       };
       const interruptedMessage = () =>
         draft === undefined ? t(lang, "assess.interruptedEarly") : t(lang, "assess.interrupted", { file: terminalLine(draft.file), command: `egov-maturity assess --resume ${shellArg(terminalLine(draft.file))}` });
-      const onSignal = () => {
+      let told = false;
+      const tell = () => {
+        if (told) return;
+        told = true;
         stderr(`\n${interruptedMessage()}`);
+      };
+      // SIGHUP, SIGTERM: the prompt is rejected and cleans its lines first (the
+      // catch below tells where the file is); this is the fallback when no prompt was open.
+      const onSignal = () => {
+        setTimeout(() => {
+          tell();
+          process.exit(130);
+        }, 100);
+      };
+      // Between two prompts the terminal is not in raw mode and Ctrl-C is a real SIGINT: tell, then exit.
+      const onInterrupt = () => {
+        tell();
         process.exit(130);
       };
       process.on("SIGHUP", onSignal);
       process.on("SIGTERM", onSignal);
+      process.prependListener("SIGINT", onInterrupt);
+      // A closed terminal ends standard input first: leave at once (readline would fail on the dead terminal).
+      process.stdin.prependListener("end", onInterrupt);
       try {
         const session: Session = await (async () => {
           if (draft === undefined) {
@@ -149,11 +167,15 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
         port.say(`\n${t(lang, "assess.savedAt", { file: terminalLine(session.draft.file), command: `egov-maturity report ${shellArg(terminalLine(session.draft.file))}` })}`);
       } catch (error) {
         if (!(error instanceof PromptInterrupted)) throw error;
-        stderr(`\n${interruptedMessage()}`);
+        // Let the prompt finish clearing its lines, or it would clear the message too.
+        await new Promise((done) => setTimeout(done, 30));
+        tell();
         process.exitCode = 130;
       } finally {
         process.off("SIGHUP", onSignal);
         process.off("SIGTERM", onSignal);
+        process.off("SIGINT", onInterrupt);
+        process.stdin.off("end", onInterrupt);
       }
     });
 }

@@ -42,8 +42,11 @@ class Terminal {
 
   /** The exit status once the command has ended, else undefined. */
   exitStatus(): number | undefined {
-    const [dead, status] = tmux("display", "-p", "-t", this.name, "#{pane_dead} #{pane_dead_status}").trim().split(" ");
-    return dead === "1" ? Number(status) : undefined;
+    const [dead, status, signal] = tmux("display", "-p", "-t", this.name, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").trim().split("|");
+    if (dead !== "1") return undefined;
+    if (status !== undefined && status !== "") return Number(status);
+    // Killed by a signal: the shell's convention, 128 + its number.
+    return signal !== undefined && signal !== "" ? 128 + Number(signal) : undefined;
   }
 
   async waitFor(test: (screen: string) => boolean, what: string, ms = 10000): Promise<string> {
@@ -78,7 +81,10 @@ class Terminal {
 /** The line of the prompt waiting for input, if any. */
 function activePrompt(screen: string): string | undefined {
   const lines = screen.split("\n");
-  const lastDone = lines.findLastIndex((l) => l.startsWith("✔ "));
+  let lastDone = -1;
+  lines.forEach((l, i) => {
+    if (l.startsWith("✔ ")) lastDone = i;
+  });
   return lines.slice(lastDone + 1).find((l) => l.startsWith("? "));
 }
 
@@ -184,6 +190,15 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     expect(term.screen()).toContain("egov-maturity assess --resume ctrlc.yaml");
     expect(cli(["validate", "ctrlc.yaml"], dir).status).toBe(0);
     expect((parse(readFileSync(join(dir, "ctrlc.yaml"), "utf8")) as { answers: Record<string, unknown> }).answers["pub.a"]).toBe(2);
+  });
+
+  it("SIGTERM while a question waits: the answers stay, the resume command is printed, exit 130", async () => {
+    const term = Terminal.start("term", dir, "assess --resume ctrlc.yaml");
+    await term.waitFor((s) => activePrompt(s) !== undefined, "the first question");
+    process.kill(term.pid, "SIGTERM");
+    expect(await term.ended()).toBe(130);
+    expect(term.screen()).toContain("egov-maturity assess --resume ctrlc.yaml");
+    expect(cli(["validate", "ctrlc.yaml"], dir).status).toBe(0);
   });
 
   it("refuses to run without a terminal: exit 2 and a pointer to init", () => {
