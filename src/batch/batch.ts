@@ -122,7 +122,9 @@ export class BatchCollector {
   finish(sort: string = "rank", top?: number, lang = "en"): Batch {
     const rubric = this.rubric;
     const ranks = competitionRanks(this.kept.map((a) => a.index));
-    const ranked: RankedAgency[] = this.kept.map((a, i) => ({ ...a, rank: ranks[i]! }));
+    // Ranked in place: a copy of every result would double the batch's memory.
+    const ranked = this.kept as RankedAgency[];
+    ranked.forEach((a, i) => (a.rank = ranks[i]!));
     if (rubric !== null) ranked.sort(sorter(sort, rubric, lang));
     const groupList = [...this.groups.entries()].map(([value, acc]) => ({ value, rollup: acc.result(5) }));
     const groupRanks = competitionRanks(groupList.map((g) => g.rollup.index.mean));

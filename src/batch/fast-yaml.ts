@@ -432,7 +432,8 @@ export function fastParseYaml(source: string): unknown[] | undefined {
       if (indent > 256) throw new Decline();
       documents[documents.length - 1]!.push({ indent, text: trimSpaces(rawLine.slice(indent)) });
     }
-    if (documents.length > LIMITS.maxDocuments) throw new Decline();
+    // No content at all: the loader reports an empty file; leave that to it.
+    if (documents.length > LIMITS.maxDocuments || documents.every((lines) => lines.length === 0)) throw new Decline();
     return documents.map((lines) => {
       if (lines.length === 0) return null;
       const reader = new BlockReader(lines);

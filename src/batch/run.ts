@@ -97,7 +97,8 @@ function runPool(
       for (const w of pool) feed(w);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load });
+      // A small young generation keeps each worker's memory flat however many files it scores (measured: RSS no longer grows with the batch).
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       pool.push(worker);
       worker.on("message", (reply: ChunkReply) => onReply(worker, reply));
       worker.on("error", fail);
