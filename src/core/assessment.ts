@@ -2,6 +2,7 @@ import { z } from "zod";
 import { problemAt, type Problem } from "./problems.js";
 import type { Rubric } from "./rubric.js";
 import { Fraction, IsoDate, LanguageCode, LocalisedTextSchema } from "./schema-parts.js";
+import { invisibleNote } from "./invisible.js";
 import { didYouMean } from "./suggest.js";
 
 /** One piece of evidence: a URL or a note (or both), with the date it was produced. */
@@ -83,7 +84,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
     const path = ["answers", id];
     const criterion = rubric.criteria.get(id);
     if (criterion === undefined) {
-      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}`, didYouMean(id, rubric.criteria.keys()) ?? `run \`egov-maturity rubric show ${rubric.id}\` for its criteria`, true));
+      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}${invisibleNote(id)}`, didYouMean(id, rubric.criteria.keys()) ?? `run \`egov-maturity rubric show ${rubric.id}\` for its criteria`, true));
       continue;
     }
     const full = raw !== null && typeof raw === "object" ? raw : undefined;
@@ -134,12 +135,14 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
 
   const dimensionIds = rubric.dimensions.map((d) => d.id);
   for (const key of Object.keys(file.targets ?? {})) {
-    if (!dimensionIds.includes(key)) problems.push(problemAt(["targets", key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+    if (!dimensionIds.includes(key)) problems.push(problemAt(["targets", key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}${invisibleNote(key)}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
   }
 
-  const groups: Record<string, string> = {};
+  // Without a prototype: a rubric's dimension `constructor` or `--group-by toString` must not find Object's members.
+  const groups: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(file.agency.groups ?? {})) groups[key] = String(value);
-  const assessment: Assessment = { agency: { id: file.agency.id, groups }, targets: file.targets ?? {}, answers };
+  const targets: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, file.targets ?? {});
+  const assessment: Assessment = { agency: { id: file.agency.id, groups }, targets, answers };
   if (file.agency.name !== undefined) assessment.agency.name = file.agency.name;
   if (file.rubric !== undefined) assessment.rubric = file.rubric;
   if (file.assessor !== undefined) assessment.assessor = file.assessor;

@@ -117,14 +117,16 @@ export function zodProblems(issues: readonly Issue[], schema: unknown, input: un
       case "invalid_union": {
         const branch = bestBranch(issue.errors as Issue[][]);
         if (branch) {
-          problems.push(...zodProblems(branch, schema, input, prefix));
+          // A branch's issues have paths relative to the union's value.
+          problems.push(...zodProblems(branch.map((b) => ({ ...b, path: [...issue.path, ...b.path] }) as Issue), schema, input, prefix));
           break;
         }
         if (value === undefined) {
           problems.push(problemAt(path.slice(0, -1), "MISSING_KEY", `missing required key \`${String(last)}\``));
         } else {
           const expected = [...new Set((issue.errors as Issue[][]).map((b) => b[0]).filter((i): i is Issue => i !== undefined && i.code === "invalid_type").map((i) => EXPECTED[(i as { expected: string }).expected] ?? (i as { expected: string }).expected))];
-          problems.push(problemAt(path, "INVALID_TYPE", `expected ${expected.join(" or ") || "another kind of value"}${last !== undefined ? ` for \`${String(last)}\`` : ""}, got ${describe(value)}`));
+          const hint = typeof value === "string" && expected.includes(EXPECTED.number!) && value.trim() !== "" && !Number.isNaN(Number(value)) ? `write it without quotes: ${value.trim()}` : undefined;
+          problems.push(problemAt(path, "INVALID_TYPE", `expected ${expected.join(" or ") || "another kind of value"}${last !== undefined ? ` for \`${String(last)}\`` : ""}, got ${describe(value)}`, hint));
         }
         break;
       }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
 import type { Problem } from "../core/problems.js";
 
 /** Caps on what one file may cost. */
@@ -28,10 +28,16 @@ export function position(lineCounter: LineCounter, offset: number): { line: numb
   return { line, column: col };
 }
 
-/** Deepest nesting of flow collections (`[` / `{`), and the deepest indentation of a line: a cheap pre-parse bound. */
-export function nestingDepth(text: string): { flow: number; indent: number } {
+/**
+ * Deepest nesting of flow collections (`[` / `{`), and the deepest indentation of a line (counting
+ * the `- ` and `? ` indicators that open nested block collections on one line): a cheap pre-parse
+ * bound. `flowAt` / `indentAt` are the offsets where each deepest point was first reached.
+ */
+export function nestingDepth(text: string): { flow: number; indent: number; flowAt: number; indentAt: number } {
   let depth = 0;
   let flow = 0;
+  let flowAt = 0;
+  let indentAt = 0;
   let inQuote: string | null = null;
   let indent = 0;
   let lineStart = true;
@@ -45,12 +51,15 @@ export function nestingDepth(text: string): { flow: number; indent: number } {
       continue;
     }
     if (lineStart) {
-      if (ch === " " || ch === "-") {
+      if (ch === " " || ch === "-" || ch === "?") {
         column++;
         continue;
       }
       lineStart = false;
-      if (ch !== "#" && column > indent) indent = column;
+      if (ch !== "#" && column > indent) {
+        indent = column;
+        indentAt = i;
+      }
     }
     if (inQuote) {
       if (ch === inQuote) inQuote = null;
@@ -67,10 +76,13 @@ export function nestingDepth(text: string): { flow: number; indent: number } {
       }
     } else if (ch === "[" || ch === "{") {
       depth++;
-      if (depth > flow) flow = depth;
+      if (depth > flow) {
+        flow = depth;
+        flowAt = i;
+      }
     } else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
   }
-  return { flow, indent };
+  return { flow, indent, flowAt, indentAt };
 }
 
 /**
@@ -81,10 +93,13 @@ export function parseYamlStream(text: string, file: string): { documents: Parsed
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const { flow, indent } = nestingDepth(text);
+  const { flow, indent, flowAt, indentAt } = nestingDepth(text);
   if (flow > LIMITS.maxDepth || indent > LIMITS.maxDepth * 8) {
     const what = flow > LIMITS.maxDepth ? `collections are nested ${flow} deep` : `a line is indented ${indent} columns deep`;
-    return { documents: [], problems: [{ code: "NESTING_TOO_DEEP", severity: "error", message: `${what}; the limit is ${LIMITS.maxDepth} levels`, hint: "assessment and rubric files need a handful of levels; this file is not one", file, line: 1, column: 1 }] };
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    const at = position(lineCounter, flow > LIMITS.maxDepth ? flowAt : indentAt);
+    return { documents: [], problems: [{ code: "NESTING_TOO_DEEP", severity: "error", message: `${what}; the limit is ${LIMITS.maxDepth} levels`, hint: "assessment and rubric files need a handful of levels; this file is not one", file, ...at }] };
   }
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: "core", customTags: [], merge: false });
   const list = Array.isArray(docs) ? docs : [];
@@ -101,21 +116,18 @@ export function parseYamlStream(text: string, file: string): { documents: Parsed
     const before = problems.length;
     for (const error of doc.errors) {
       const at = position(lineCounter, error.pos[0]);
-      problems.push({ code: yamlCode(error.code), severity: "error", message: yamlMessage(error.code, error.message), file, ...at, document: index, ...yamlHint(error.code) });
+      problems.push({ code: yamlCode(error.code, error.message), severity: "error", message: yamlMessage(error.code, error.message), file, ...at, document: index, ...yamlHint(error.code) });
     }
-    for (const warning of doc.warnings) {
-      const at = position(lineCounter, warning.pos[0]);
-      if (warning.code === "TAG_RESOLVE_FAILED") {
-        problems.push({ code: "YAML_UNKNOWN_TAG", severity: "error", message: yamlMessage(warning.code, warning.message), hint: "custom tags (`!!js/function`, `!!binary`, `!foo`) are not allowed: write plain values", file, ...at, document: index });
-      }
-    }
+    if (problems.length === before) problems.push(...nodeProblems(doc, lineCounter, text, file, index));
     let value: unknown;
     if (problems.length === before) {
       try {
         value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        problems.push({ code: /alias/i.test(message) ? "YAML_ALIAS_LIMIT" : "YAML_INVALID", severity: "error", message: /alias/i.test(message) ? `aliases expand too far (more than ${LIMITS.maxAliasCount}): the file may be an alias bomb` : message, file, line: 1, column: 1, document: index });
+        const alias = /alias/i.test(message);
+        const at = alias ? firstAlias(doc, lineCounter) : { line: 1, column: 1 };
+        problems.push({ code: alias ? "YAML_ALIAS_LIMIT" : "YAML_INVALID", severity: "error", message: alias ? `aliases expand too far (more than ${LIMITS.maxAliasCount}): the file may be an alias bomb` : message, ...(alias ? { hint: "write the values out instead of repeating them through `*aliases`" } : {}), file, ...at, document: index });
       }
     }
     documents.push({ doc, lineCounter, index, value });
@@ -123,7 +135,59 @@ export function parseYamlStream(text: string, file: string): { documents: Parsed
   return { documents, problems };
 }
 
-function yamlCode(code: string): string {
+/** The core schema's own tags: an explicit `!!str`, `!!int` ... is harmless; every other tag is refused. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * Problems of single nodes that the YAML parser accepts but an input must not hold: tags other than
+ * the core schema's (`!!binary`, `!!set`, `!!timestamp` resolve to non-plain values; `!!js/function`,
+ * `!foo` to nothing), numbers that are not finite (`.nan`, `.inf`, `1e400`), and `__proto__` as a key.
+ */
+function nodeProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string, file: string, document: number): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node) => ({ file, ...position(lineCounter, node.range?.[0] ?? 0), document });
+  // A node's range starts at its value; the tag is the token before it.
+  const atTag = (node: Node) => {
+    let i = (node.range?.[0] ?? 0) - 1;
+    while (i >= 0 && /\s/.test(text[i]!)) i--;
+    let j = i;
+    while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
+    return text[j] === "!" ? { file, ...position(lineCounter, j), document } : at(node);
+  };
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
+        problems.push({ code: "YAML_UNKNOWN_TAG", severity: "error", message: `the tag \`${shown}\` is not allowed`, hint: "custom tags (`!!js/function`, `!!binary`, `!foo`) are not allowed: remove the tag and write a plain value", ...atTag(node) });
+      }
+      if (isScalar(node) && typeof node.value === "number" && !Number.isFinite(node.value)) {
+        const source = node.source ?? String(node.value);
+        problems.push({ code: "NUMBER_NOT_FINITE", severity: "error", message: `\`${source}\` is not a finite number`, hint: "write a plain number such as 62 or 0.5; `.nan`, `.inf` and numbers beyond 1.8e308 mean nothing in a score", ...at(node) });
+      }
+    },
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (isScalar(key) && key.value === "__proto__") {
+        problems.push({ code: "RESERVED_KEY", severity: "error", message: "`__proto__` cannot be a key: the name is reserved", hint: "rename the key; no rubric or assessment field is called `__proto__`", ...at(key) });
+      }
+    },
+  });
+  return problems;
+}
+
+function firstAlias(doc: Document.Parsed, lineCounter: LineCounter): { line: number; column: number } {
+  let found: { line: number; column: number } = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) found = position(lineCounter, node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function yamlCode(code: string, message = ""): string {
+  if (/call stack/i.test(message)) return "NESTING_TOO_DEEP";
   if (code === "DUPLICATE_KEY") return "YAML_DUPLICATE_KEY";
   if (code === "TAB_AS_INDENT") return "YAML_TAB_INDENT";
   return "YAML_SYNTAX";
@@ -132,6 +196,7 @@ function yamlCode(code: string): string {
 function yamlMessage(code: string, message: string): string {
   const first = message.split("\n")[0] ?? message;
   const cleaned = first.replace(/ at line \d+, column \d+:?$/, "");
+  if (/call stack/i.test(message)) return `collections are nested too deep; the limit is ${LIMITS.maxDepth} levels`;
   if (code === "DUPLICATE_KEY") return "a key appears twice in the same mapping";
   if (code === "TAB_AS_INDENT") return "tabs are used for indentation";
   return `YAML: ${cleaned.charAt(0).toLowerCase()}${cleaned.slice(1)}`;
