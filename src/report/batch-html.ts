@@ -8,8 +8,7 @@ import { htmlPage } from "./html-page.js";
 import { t } from "./i18n.js";
 
 const CSS = `.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;color:#111}
-.heat th.dim{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;vertical-align:bottom;text-align:start}
-[dir=rtl] .heat th.dim{transform:none}
+.heat th.dim{text-align:center;vertical-align:bottom;font-size:.75rem;min-width:64px;max-width:96px;overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
 .dist td.barcell{width:55%}
 .hbar{height:12px;background:var(--accent);border-radius:2px}
