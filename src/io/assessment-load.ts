@@ -6,7 +6,7 @@ import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { loadRubric, placeProblems } from "./rubric-load.js";
-import { parseYamlStream, type ParsedDocument } from "./yaml.js";
+import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** One valid assessment out of a file (a file may hold several documents). */
 export interface LoadedAssessment {
@@ -80,6 +80,12 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
   return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
 }
 
+/** Agency id and date of a raw document, the identity of an assessment; undefined without an id. */
+function sameAssessmentKey(value: unknown): string | undefined {
+  if (!isRecord(value) || !isRecord(value.agency) || typeof value.agency.id !== "string") return undefined;
+  return `${value.agency.id}\u0000${String(value.date ?? "")}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -94,8 +100,18 @@ export function loadAssessmentText(text: string, file: string, options: Assessme
   if (present.length === 0) {
     return { assessments, problems: [{ code: "EMPTY_FILE", severity: "error", message: "the file holds no assessment", hint: "run `egov-maturity init` for a template to fill in", file, line: 1, column: 1 }] };
   }
+  // One agency's assessment of one date is one document: answers split over two would be ambiguous.
+  const seen = new Map<string, number>();
   for (const parsed of present) {
     const { loaded, problems: docProblems } = loadAssessmentDocument(parsed, file, options);
+    const key = sameAssessmentKey(parsed.value);
+    const first = key === undefined ? undefined : seen.get(key);
+    if (first !== undefined) {
+      const at = locate(parsed, ["agency", "id"]);
+      all.push({ code: "DUPLICATE_AGENCY", severity: "error", message: `agency \`${key!.split("\u0000")[0]}\` was already assessed for this date in document ${first + 1}`, hint: "merge the two documents' answers into one, or give each its own `date`", file, ...at, document: parsed.index });
+      continue;
+    }
+    if (key !== undefined) seen.set(key, parsed.index);
     if (loaded) assessments.push(loaded);
     all.push(...docProblems);
   }
