@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
 import { printProblems, toolVersion } from "./output.js";
+import { WriteError } from "../io/write.js";
 
 type Register = (program: Command) => void;
 
@@ -78,6 +79,10 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   }
   if (error instanceof InputError) {
     printProblems(error.problems);
+    return EXIT.invalid;
+  }
+  if (error instanceof WriteError) {
+    printProblems([error.problem]);
     return EXIT.invalid;
   }
   if (error instanceof UsageError) {
