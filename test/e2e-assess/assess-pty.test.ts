@@ -28,7 +28,8 @@ class Terminal {
   constructor(readonly name: string) {}
 
   static start(name: string, cwd: string, args: string): Terminal {
-    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "50", "-c", cwd, `exec env NO_COLOR=1 node ${BIN} ${args}`);
+    // The shell prints the exit status when the command ends (tmux 3.3 may not know it, or a signal's).
+    tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "120", "-c", cwd, `env NO_COLOR=1 ${process.execPath} ${BIN} ${args}; echo "[exit $?]"`);
     return new Terminal(name);
   }
 
@@ -36,17 +37,17 @@ class Terminal {
     return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", this.name);
   }
 
+  /** The command's process id: the child of the pane's shell. */
   get pid(): number {
-    return Number(tmux("display", "-p", "-t", this.name, "#{pane_pid}").trim());
+    const shell = tmux("display", "-p", "-t", this.name, "#{pane_pid}").trim();
+    const child = spawnSync("ps", ["-o", "pid=", "--ppid", shell], { encoding: "utf8" }).stdout.trim().split(/\s+/)[0];
+    return Number(child);
   }
 
-  /** The exit status once the command has ended, else undefined. */
+  /** The exit status once the command has ended (128 + the signal when killed), else undefined. */
   exitStatus(): number | undefined {
-    const [dead, status, signal] = tmux("display", "-p", "-t", this.name, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").trim().split("|");
-    if (dead !== "1") return undefined;
-    if (status !== undefined && status !== "") return Number(status);
-    // Killed by a signal: the shell's convention, 128 + its number.
-    return signal !== undefined && signal !== "" ? 128 + Number(signal) : undefined;
+    const m = /\[exit (\d+)\]/.exec(this.screen());
+    return m ? Number(m[1]) : undefined;
   }
 
   async waitFor(test: (screen: string) => boolean, what: string, ms = 10000): Promise<string> {
@@ -115,7 +116,8 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     await term.answer("Assessor", "E2E consultant");
     await term.answer("Date", "2026-11-01");
     // pub.a: a level, with evidence and a note.
-    expect(await term.waitFor((s) => s.includes("Publication · 1 / 6 · 17%"), "the progress line")).toContain("Established — L3");
+    // The progress line, and every level with its descriptor in the menu.
+    await term.waitFor((s) => s.includes("Publication · 1 / 6 · 17%") && s.includes("3) Established — L3"), "the first question");
     await term.answer("Level", "3");
     await term.answer("Evidence", "https://example.org/catalogue");
     await term.answer("Date of the evidence", "2026-10-01");
@@ -134,7 +136,7 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     await term.answer("Note", "");
     await term.waitFor((s) => activePrompt(s)?.includes("Value") === true && s.includes("Execution · 4 / 6"), "the fourth question");
     process.kill(term.pid, "SIGKILL");
-    expect(await term.ended()).not.toBe(0);
+    expect(await term.ended()).toBe(137);
 
     // Every answer given before the kill is in the file, and the file is valid.
     const saved = parse(readFileSync(join(dir, "agency.yaml"), "utf8")) as { agency: unknown; assessor: string; date: string; answers: Record<string, unknown> };
