@@ -57,7 +57,7 @@ export function registerScore(program: Command): void {
       "after",
       `
 Examples:
-  $ egov-maturity score examples/
+  $ egov-maturity score examples/*.yaml
   $ egov-maturity score "assessments/**/*.yaml" --group-by sector
   $ egov-maturity score assessments/ --filter sector=health --top 10
   $ egov-maturity score assessments/ --group-by region --format html --output agencies.html
