@@ -125,7 +125,13 @@ export function zodProblems(issues: readonly Issue[], schema: unknown, input: un
           problems.push(problemAt(path.slice(0, -1), "MISSING_KEY", `missing required key \`${String(last)}\``));
         } else {
           const expected = [...new Set((issue.errors as Issue[][]).map((b) => b[0]).filter((i): i is Issue => i !== undefined && i.code === "invalid_type").map((i) => EXPECTED[(i as { expected: string }).expected] ?? (i as { expected: string }).expected))];
-          const hint = typeof value === "string" && expected.includes(EXPECTED.number!) && value.trim() !== "" && !Number.isNaN(Number(value)) ? `write it without quotes: ${value.trim()}` : undefined;
+          const text = typeof value === "string" ? value.trim() : "";
+          const hint =
+            expected.includes(EXPECTED.number!) && text !== "" && !Number.isNaN(Number(text))
+              ? `write it without quotes: ${text}`
+              : expected.includes(EXPECTED.boolean!) && /^(true|false|yes|no)$/i.test(text)
+                ? `write \`${/^(true|yes)$/i.test(text) ? "true" : "false"}\` without quotes`
+                : undefined;
           problems.push(problemAt(path, "INVALID_TYPE", `expected ${expected.join(" or ") || "another kind of value"}${last !== undefined ? ` for \`${String(last)}\`` : ""}, got ${describe(value)}`, hint));
         }
         break;
