@@ -1,7 +1,29 @@
-import { readFileSync } from "node:fs";
+import { readSync } from "node:fs";
 import { loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
 import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { decodeText, fsProblem } from "./read.js";
+import { LIMITS } from "./yaml.js";
+
+/** Standard input, read up to one byte past the size cap (so an endless pipe costs bounded memory). */
+function readStdinCapped(): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(1 << 16);
+  while (total <= LIMITS.maxFileBytes) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((error as NodeJS.ErrnoException).code === "EOF") break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+  }
+  return Buffer.concat(chunks);
+}
 
 /**
  * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), or `-` for standard input.
@@ -11,9 +33,12 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
   if (file === "-") {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(0);
+      bytes = readStdinCapped();
     } catch (error) {
       return { assessments: [], problems: [fsProblem(error, "<stdin>")] };
+    }
+    if (bytes.length > LIMITS.maxFileBytes) {
+      return { assessments: [], problems: [{ code: "FILE_TOO_LARGE", severity: "error", message: `standard input holds more than the limit of ${LIMITS.maxFileBytes / 1048576} MB`, hint: "set EGOV_MATURITY_MAX_FILE_MB to raise the limit, or split the input", file: "<stdin>", line: 1, column: 1 }] };
     }
     const decoded = decodeText(bytes, "<stdin>");
     if (decoded.text === undefined) return { assessments: [], problems: decoded.problems };

@@ -4,7 +4,7 @@ import type { Problem } from "../core/problems.js";
 /** Caps on what one file may cost. */
 export const LIMITS = {
   /** Bytes of one input file. Raise with EGOV_MATURITY_MAX_FILE_MB. */
-  maxFileBytes: Number(process.env.EGOV_MATURITY_MAX_FILE_MB ?? 16) * 1024 * 1024,
+  maxFileBytes: maxFileMegabytes(process.env.EGOV_MATURITY_MAX_FILE_MB) * 1024 * 1024,
   /** Alias expansions per document (billion-laughs guard). */
   maxAliasCount: 100,
   /** Nesting depth of collections. */
@@ -12,6 +12,12 @@ export const LIMITS = {
   /** Documents in one stream. */
   maxDocuments: 100_000,
 };
+
+/** The size cap in MB from the environment: a positive number, else the default 16 (a typo must not lift the cap). */
+function maxFileMegabytes(value: string | undefined): number {
+  const mb = Number(value);
+  return value !== undefined && value.trim() !== "" && Number.isFinite(mb) && mb > 0 ? mb : 16;
+}
 
 /** One parsed YAML document with what is needed to point at its nodes. */
 export interface ParsedDocument {

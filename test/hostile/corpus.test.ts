@@ -23,9 +23,9 @@ interface Run {
   ms: number;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+function run(args: string[], cwd: string, env: Record<string, string> = {}, input = ""): Run {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 10_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: "utf8", timeout: 10_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...env } });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status, ms: performance.now() - start };
 }
 
@@ -210,6 +210,15 @@ describe("hostile inputs made on the spot: huge, deep, and file-system oddities"
     expect(errorLines(result.stderr)).toEqual(["huge.yaml:1:1  error  FILE_TOO_LARGE"]);
     expect(result.stderr).toContain("EGOV_MATURITY_MAX_FILE_MB");
     expect(result.code).toBe(2);
+  });
+
+  it("standard input past the cap (or a mistyped cap) is refused the same way, without reading it all", () => {
+    const result = run(["report", "-"], dir, { EGOV_MATURITY_MAX_FILE_MB: "1" }, "a: 1\n".repeat(600_000));
+    expectClean(result);
+    expect(errorLines(result.stderr)).toEqual(["<stdin>:1:1  error  FILE_TOO_LARGE"]);
+    expect(result.code).toBe(2);
+    const typo = run(["report", "huge.yaml"], dir, { EGOV_MATURITY_MAX_FILE_MB: "sixteen" });
+    expect(errorLines(typo.stderr)).toEqual(["huge.yaml:1:1  error  FILE_TOO_LARGE"]);
   });
 
   it("nesting 10,000 deep (flow, block, complex keys) and a billion laughs: refused at the line, in bounded time", () => {
