@@ -33,7 +33,10 @@ function counts(session: Session, dimension: Dimension): { answered: number; na:
 
 /** The heading shown on entering a dimension: its title, kind, description, threshold and gates. */
 function showDimension(session: Session, dimension: Dimension): void {
-  const lines = ["", `══ ${textIn(session, dimension.title)} · ${say(session, `kind.${dimension.kind}`)} ══`];
+  const title = textIn(session, dimension.title);
+  const kind = say(session, `kind.${dimension.kind}`);
+  // Arabic stage titles already say "مرحلة": do not repeat the kind after them.
+  const lines = ["", `══ ${title.includes(kind) ? title : `${title} · ${kind}`} ══`];
   if (dimension.description !== undefined) lines.push(textIn(session, dimension.description));
   const facts: string[] = [];
   if (dimension.kind === "stage") facts.push(say(session, "assess.attainedAt", { score: scoreText(session, dimension.threshold ?? 0.6) }));

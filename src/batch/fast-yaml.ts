@@ -28,8 +28,12 @@ const MAX_DEPTH = 32;
 function resolvePlain(text: string): unknown {
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
-  if (INT.test(text)) return parseInt(text, 10);
-  if (FLOAT.test(text)) return parseFloat(text);
+  if (INT.test(text) || FLOAT.test(text)) {
+    const value = INT.test(text) ? parseInt(text, 10) : parseFloat(text);
+    // Too large to be finite: the full parser refuses it, with its position and code.
+    if (!Number.isFinite(value)) throw new Decline();
+    return value;
+  }
   if (OTHER_NUMBER.test(text)) throw new Decline();
   return text;
 }

@@ -34,7 +34,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 /** Text for a markdown table cell or inline text: no table break, no raw HTML, no markdown control. */
 export function markdownText(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, "")
     .replace(/\r?\n|\r/g, " ")
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
     .replace(/&/g, "&amp;");

@@ -56,3 +56,11 @@ describe("fastParseYaml", () => {
     fc.assert(fc.property(doc, agrees), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
   });
 });
+
+describe("fastParseYaml on numbers it cannot hold", () => {
+  it("declines an integer or float too large to be finite (the full parser then reports it)", () => {
+    expect(fastParseYaml(`a: 1${"0".repeat(400)}\n`)).toBeUndefined();
+    expect(fastParseYaml(`a: 1${"0".repeat(400)}.5\n`)).toBeUndefined();
+    expect(fastParseYaml("a: 12\n")).toEqual([{ a: 12 }]);
+  });
+});
