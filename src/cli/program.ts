@@ -45,9 +45,13 @@ export async function buildProgram(only?: string): Promise<Command> {
 Examples:
   $ egov-maturity report examples/passport-directorate.yaml
   $ egov-maturity report examples/municipality-north.yaml --lang ar --format json
+  $ egov-maturity score examples/*.yaml --group-by sector
+  $ egov-maturity check examples/ci/assessments/ --policy examples/ci/policy.yaml
+  $ egov-maturity compare examples/history/*.yaml
+  $ egov-maturity assess --out moh.yaml
+  $ egov-maturity init --agency moh --output moh.yaml
   $ egov-maturity validate examples/ rubrics/
   $ egov-maturity rubric show egov-maturity
-  $ egov-maturity init --agency moh --output moh.yaml
 
 Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage · 130 interrupted`,
     );
