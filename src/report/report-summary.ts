@@ -53,7 +53,7 @@ export function punctuation(lang: string): { comma: string; semicolon: string } 
 }
 
 /**
- * "Execution — blocked by Security: 30.0% < 50.0%; needs 60.0% (33.3%)", or "every stage attained".
+ * "Execution — blocked by Security: 30.0% < 50.0%; needs 60.0% (now 33.3%)", or "every stage attained".
  * `text` escapes a text for the target format, `number` wraps a formatted number or comparison (e.g.
  * to isolate it left to right in HTML); both default to the identity (plain text).
  */
@@ -62,7 +62,7 @@ export function nextStageSentence(summary: ReportSummary, lang: string, text: (s
   const p = punctuation(lang);
   const gates = summary.blockedBy.map((g) => `${text(`${g.title}: `)}${number(`${g.score} < ${g.min}`)}`);
   const blocked = gates.length > 0 ? `${text(`${t(lang, "blockedBy")} `)}${gates.join(text(p.comma))}` : "";
-  const needs = summary.needs ? `${text(`${t(lang, "belowThreshold")} `)}${number(summary.needs.threshold)} (${number(summary.needs.score)})` : "";
+  const needs = summary.needs ? `${text(`${t(lang, "belowThreshold")} `)}${number(summary.needs.threshold)}${text(` (${t(lang, "now")} `)}${number(summary.needs.score)}${text(")")}` : "";
   const why = [blocked, needs].filter(Boolean).join(text(p.semicolon));
   return why ? `${text(summary.next)} — ${why}` : text(summary.next);
 }

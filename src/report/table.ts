@@ -46,7 +46,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     else {
       const blocked = report.stage.blockedBy.map((g) => `${dimTitle(g.dimension)}: ${fmt(g.score)} < ${fmt(g.min)}`);
       const nextDim = report.dimensions.find((d) => d.id === report.stage.next);
-      const needs = report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${fmt(nextDim.score)})` : "";
+      const needs = report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${t(lang, "now")} ${fmt(nextDim.score)})` : "";
       const p = punctuation(lang);
       const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs].filter(Boolean).join(p.semicolon);
       next = `\n${t(lang, "next")}: ${dimTitle(report.stage.next)}${why ? ` — ${why}` : ""}`;
