@@ -136,6 +136,7 @@ Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid
       const { policy, problemsFor } = buildPolicy(options);
       const loadOptions = csvLoadOptions(options);
       const { files, problems: pathProblems } = expandPaths(paths);
+      const named = new Set(paths);
       const baseline: Baseline | undefined = options.baseline !== undefined ? loadBaseline(options.baseline, paths, loadOptions) : undefined;
 
       const checked: CheckedFile[] = pathProblems.map((p) => ({ file: p.file ?? "<input>", problems: [p], agencies: [] }));
@@ -147,6 +148,8 @@ Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid
           checked.push({ file, problems: loadRubricFile(file).problems, agencies: [] });
           continue;
         }
+        // Other YAML met inside a folder (a CI workflow, the policy itself) is not an assessment to check.
+        if (!named.has(file) && load.assessments.length === 0 && load.problems.length > 0 && load.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) continue;
         const entry: CheckedFile = { file, problems: [...load.problems], agencies: [] };
         for (const loaded of load.assessments) {
           policyProblems.push(...problemsFor(loaded.rubric));

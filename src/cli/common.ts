@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import type { Assessment } from "../core/assessment.js";
 import { UsageError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
+import { UI_LANGUAGES } from "../report/i18n.js";
 import type { GlobalOptions } from "./output.js";
 
 /** The options of a command merged with the program's global ones. */
@@ -25,8 +26,12 @@ export function rubricOption(description = "rubric id (egov-maturity, egov-matur
  */
 export function chooseLanguage(requested: string | undefined, rubric: Rubric, assessment?: Assessment): string {
   if (requested !== undefined) {
-    if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(requested)) throw new UsageError(`--lang ${requested} is not a language code`, "use a code such as en or ar");
-    return requested;
+    const lang = requested.toLowerCase();
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang ${requested} is not a language code`, "use a code such as en or ar");
+    if (!rubric.languages.includes(lang) && !UI_LANGUAGES.includes(lang)) {
+      throw new UsageError(`--lang ${requested}: rubric ${rubric.id} has no texts in that language`, `its languages: ${rubric.languages.join(", ")}`);
+    }
+    return lang;
   }
   if (assessment?.language !== undefined && rubric.languages.includes(assessment.language)) return assessment.language;
   return rubric.languages[0] ?? "en";

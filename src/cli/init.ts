@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
+import { isRealDate } from "../core/schema-parts.js";
 import { assessmentTemplate } from "../core/template.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
@@ -20,7 +21,7 @@ export function registerInit(program: Command): void {
   program
     .command("init")
     .description("write a commented assessment template: every criterion, its question and level descriptors as comments")
-    .addOption(rubricOption("rubric id or path (default: egov-maturity@1)").default("egov-maturity@1"))
+    .addOption(rubricOption("rubric id or path").default("egov-maturity@1"))
     .option("-a, --agency <id>", "the agency's id (default: the output file's name, else `agency`)")
     .option("-n, --name <name>", "the agency's name")
     .option("-d, --date <YYYY-MM-DD>", "the assessment's date (default: today)")
@@ -39,7 +40,7 @@ Then fill in the answers and run: egov-maturity report moh.yaml`,
       if (options.output !== undefined && existsSync(options.output) && !options.force) {
         throw new UsageError(`${options.output} exists; init does not overwrite an assessment`, "choose another --output, or add --force");
       }
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`--date ${options.date} is not YYYY-MM-DD`);
+      if (options.date !== undefined && !isRealDate(options.date)) throw new UsageError(`--date ${options.date} is not a calendar date`, "write it as YYYY-MM-DD, e.g. 2026-11-21");
       const loaded = loadRubric(options.rubric);
       if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: options.rubric, line: 1, column: 1 }]);
       if (!loaded.rubric) throw new InputError(loaded.problems);

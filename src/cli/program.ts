@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
+import { resolveRubricRef } from "../io/rubric-load.js";
 import { printProblems, toolVersion } from "./output.js";
 import { WriteError } from "../io/write.js";
 
@@ -55,6 +56,13 @@ Examples:
 
 Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage · 130 interrupted`,
     );
+  // A --rubric that cannot be resolved is a usage error, named as such, before any file is read.
+  program.hook("preAction", (_program, action) => {
+    const ref = action.opts<{ rubric?: unknown }>().rubric;
+    if (typeof ref !== "string") return;
+    const resolved = resolveRubricRef(ref, process.cwd());
+    if (resolved.problem) throw new UsageError(`--rubric ${ref}: ${resolved.problem.message}`, resolved.problem.hint);
+  });
   const wanted = COMMANDS.filter(([name]) => name === only);
   for (const [, load] of wanted.length > 0 ? wanted : COMMANDS) (await load())(program);
   return program;
@@ -78,7 +86,9 @@ export async function run(args: string[]): Promise<void> {
 
 function exitCodeFor(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    // Help shown because no command (or subcommand) was given: a usage error.
+    if (error.code === "commander.help") return EXIT.invalid;
     return EXIT.invalid;
   }
   if (error instanceof InputError) {

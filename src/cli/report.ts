@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import { InputError } from "../core/problems.js";
+import { InputError, UsageError } from "../core/problems.js";
 import { didYouMean } from "../core/suggest.js";
 import { score } from "../core/score.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { reportRenderers } from "../report/index.js";
-import { reportToJson } from "../report/json.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";
@@ -47,12 +46,12 @@ Examples:
           throw new InputError([{ code: "UNKNOWN_AGENCY", severity: "error", message: `no assessment of agency \`${options.agency}\` in the file`, hint: ids.startsWith("did you mean") ? ids : `agencies in it: ${ids}`, file, line: 1, column: 1 }]);
         }
       }
+      if (selected.length > 1 && (options.format === "json" || options.format === "html")) {
+        const ids = selected.map((a) => a.assessment.agency.id);
+        throw new UsageError(`${file} holds ${selected.length} assessments; --format ${options.format} is the report of one agency`, `pick one with --agency (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}), or use \`egov-maturity score ${file}\` for all of them`);
+      }
       const render = reportRenderers[options.format]!;
       const reports = selected.map((a) => ({ report: score(a.rubric, a.assessment), lang: chooseLanguage(options.lang, a.rubric, a.assessment) }));
-      if (options.format === "json" && reports.length > 1) {
-        emit(`${JSON.stringify(reports.map((r) => reportToJson(r.report, renderContext(options, r.lang))), null, 2)}\n`, options);
-        return;
-      }
       emit(reports.map((r) => render(r.report, renderContext(options, r.lang))).join(options.format === "table" ? "\n" : ""), options);
     });
 }

@@ -11,6 +11,7 @@ import { writeFileAtomic } from "../io/write.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
 import { batchJsonChunks, ndjsonAgencyLine, ndjsonProblemLine, ndjsonSummaryLine } from "../report/batch-json.js";
 import { batchRenderers } from "../report/batch-index.js";
+import { t } from "../report/i18n.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";
@@ -104,13 +105,20 @@ and the exit code is then 2.`,
         ...(streaming ? { onProblem: (p) => write(ndjsonProblemLine(p)) } : {}),
       });
       collector.addProblems(pathProblems);
+      let skipped = 0;
       const progress = progressBar(() => lang, !options.quiet);
       try {
-        await runBatch(files, { ...csvLoadOptions(options), onProgress: progress.update }, rubrics, (outcome) => collector.add(outcome));
+        // Other YAML met inside a folder (a CI workflow, a policy, a rubric) is skipped, and counted.
+        const named = new Set(paths);
+        await runBatch(files, { ...csvLoadOptions(options), onProgress: progress.update }, rubrics, (outcome) => {
+          if (!named.has(outcome.file) && outcome.agencies.length === 0 && outcome.problems.length > 0 && outcome.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) skipped++;
+          else collector.add(outcome);
+        });
       } finally {
         progress.clear();
       }
       const batch = collector.finish(sort, top, lang);
+      if (skipped > 0 && !options.quiet) process.stderr.write(`${t(lang, "batch.skipped", { n: skipped })}\n`);
       if (batch.rubric !== null) {
         if (!langChosen) lang = chooseLanguage(options.lang, batch.rubric);
         const dims = batch.rubric.dimensions.map((d) => d.id);

@@ -1,6 +1,6 @@
 import type { AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, Dimension, Rubric } from "./rubric.js";
-import { atLeast, criterionScore, dimensionScore, dimensionScores, overallIndex, stageAttainment } from "./score.js";
+import { atLeast, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./score.js";
 
 /** One step of the roadmap: raise one criterion from its current answer to a target answer. */
 export interface RoadmapStep {
@@ -25,8 +25,8 @@ interface Candidate {
   score: number;
 }
 
-/** The answers that would raise a criterion, lowest score first; the last is its full score. */
-function raisedAnswers(c: Criterion, rubric: Rubric, current: number): Candidate[] {
+/** The answers that would raise a criterion, lowest score first; the last is its full score. Empty when it is at its full score. */
+function raisedAnswers(c: Criterion, rubric: Rubric, current: number, currentAnswer: AnswerValue): Candidate[] {
   if (c.type === "boolean") return [{ answer: { kind: "boolean", value: true }, score: 1 }];
   if (c.type === "level") {
     return rubric.scale
@@ -34,10 +34,15 @@ function raisedAnswers(c: Criterion, rubric: Rubric, current: number): Candidate
       .filter((cand) => cand.score > current);
   }
   if (c.bands !== undefined) {
-    return [...c.bands]
-      .reverse()
-      .map((b) => ({ answer: { kind: "number" as const, value: b.min }, score: b.score }))
-      .filter((cand) => cand.score > current);
+    // A band is reached at its `min`; of bands with the same score, the one nearest the current value.
+    const now = currentAnswer.kind === "number" ? currentAnswer.value : 0;
+    const byScore = new Map<number, Candidate>();
+    for (const b of c.bands) {
+      if (b.score <= current) continue;
+      const seen = byScore.get(b.score);
+      if (seen === undefined || Math.abs(b.min - now) < Math.abs((seen.answer as { value: number }).value - now)) byScore.set(b.score, { answer: { kind: "number", value: b.min }, score: b.score });
+    }
+    return [...byScore.values()].sort((a, b) => a.score - b.score);
   }
   const min = c.min ?? 0;
   const max = c.max ?? 1;
@@ -74,16 +79,20 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
       for (const c of dimension.criteria) {
         const s = scores.get(c.id);
         if (s === null || s === undefined) continue;
-        const room = c.weight * (1 - s);
+        const room = c.weight * (fullScore(c) - s);
         if (room > bestRoom + 1e-15) {
           best = c;
           bestRoom = room;
         }
       }
+      // Nothing left to raise: the stage cannot be attained, and the roadmap says no more about it.
       if (best === undefined) return;
       const chosen = best;
       const before = scores.get(chosen.id) ?? 0;
-      const candidates = raisedAnswers(chosen, rubric, before);
+      const previous = answers.get(chosen.id) ?? { kind: "unanswered" };
+      const candidates = raisedAnswers(chosen, rubric, before, previous);
+      const full = candidates[candidates.length - 1];
+      if (full === undefined) return;
       let pick: Candidate | undefined;
       for (const candidate of candidates) {
         scores.set(chosen.id, candidate.score);
@@ -92,7 +101,6 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
           break;
         }
       }
-      const full = candidates[candidates.length - 1] ?? { answer: answers.get(chosen.id) ?? { kind: "unanswered" }, score: 1 };
       pick ??= full;
       if (chosen.type === "number" && chosen.bands === undefined && pick.score === 1 && candidates.length === 1) {
         pick = tightenLinear(chosen, before, holds, pick);
@@ -105,7 +113,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
         dimension: dimension.id,
         reason,
         stage,
-        from: assessment.answers.get(chosen.id)?.answer ?? { kind: "unanswered" },
+        from: previous,
         to: pick.answer,
         scoreFrom: before,
         scoreTo: pick.score,

@@ -14,7 +14,11 @@ export const LocalisedTextSchema = z
 export const Fraction = z.number().min(0).max(1);
 
 /** A weight: a positive finite number. */
-export const Weight = z.number().positive();
+export const Weight = z
+  .number()
+  .min(1e-6)
+  .max(1e6)
+  .meta({ description: "A positive weight, 0.000001 to 1,000,000 (beyond that, sums of weights lose precision)." });
 
 /** An ISO calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z

@@ -42,6 +42,14 @@ export function numberScore(criterion: Criterion, value: number): number {
   return criterion.direction === "lower" ? 1 - linear : linear;
 }
 
+/** The highest score a criterion can reach: 1, or its top band's score. */
+export function fullScore(criterion: Criterion): number {
+  if (criterion.bands === undefined) return 1;
+  let top = 0;
+  for (const band of criterion.bands) if (band.score > top) top = band.score;
+  return top;
+}
+
 function clamp(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
@@ -217,7 +225,7 @@ export function dimensionScores(rubric: Rubric, scores: ScoreMap): Map<string, n
   return new Map(rubric.dimensions.map((d) => [d.id, dimensionScore(d, scores)]));
 }
 
-/** Impact of every criterion: the rise of I if it alone reached 1 (0 for N/A). */
+/** Impact of every criterion: the rise of I if it alone reached its full score (0 for N/A). */
 export function criterionImpacts(rubric: Rubric, scores: ScoreMap, dims: ReadonlyMap<string, number | null>): Map<string, number> {
   let indexWeights = 0;
   for (const d of rubric.dimensions) if (dims.get(d.id) !== null) indexWeights += d.weight;
@@ -227,7 +235,7 @@ export function criterionImpacts(rubric: Rubric, scores: ScoreMap, dims: Readonl
     for (const c of d.criteria) if (scores.get(c.id) !== null) weights += c.weight;
     for (const c of d.criteria) {
       const s = scores.get(c.id);
-      impacts.set(c.id, s === null || s === undefined || weights === 0 ? 0 : (d.weight * c.weight * (1 - s)) / weights / indexWeights);
+      impacts.set(c.id, s === null || s === undefined || weights === 0 ? 0 : (d.weight * c.weight * Math.max(0, fullScore(c) - s)) / weights / indexWeights);
     }
   }
   return impacts;

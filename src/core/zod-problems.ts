@@ -155,7 +155,10 @@ export function zodProblems(issues: readonly Issue[], schema: unknown, input: un
         problems.push(problemAt(path, "INVALID_FORMAT", `${describe(value)} is not valid for \`${String(last)}\`: expected ${issue.message.replace(/^Invalid string: must match pattern .*/, "another format")}`));
         break;
       case "invalid_value":
-        problems.push(problemAt(path, "INVALID_VALUE", `${describe(value)} is not allowed for \`${String(last)}\``, `allowed: ${issue.values.map((v) => String(v)).join(", ")}`));
+        if (value === undefined) {
+          // zod reports a missing enum key as an invalid value
+          problems.push(problemAt(path.slice(0, -1), "MISSING_KEY", `missing required key \`${String(last)}\``, `add \`${String(last)}:\` (${issue.values.map((v) => String(v)).join(", ")})`));
+        } else problems.push(problemAt(path, "INVALID_VALUE", `${describe(value)} is not allowed for \`${String(last)}\``, `allowed: ${issue.values.map((v) => String(v)).join(", ")}`));
         break;
       case "not_multiple_of":
         problems.push(problemAt(path, "OUT_OF_RANGE", `${String(value)} is not a whole number`));

@@ -45,6 +45,13 @@ export function documentKind(value: unknown): "rubric" | "assessment" | "unknown
  */
 export function loadAssessmentDocument(parsed: ParsedDocument, file: string, options: AssessmentLoadOptions = {}): { loaded?: LoadedAssessment; problems: Problem[] } {
   const value = parsed.value;
+  const kind = documentKind(value);
+  if (kind !== "assessment") {
+    // A rubric, a check policy, a CSV mapping or any other YAML: one clear line, not a wall of unknown keys.
+    const what = kind === "rubric" ? "a rubric, not an assessment" : "not an assessment: it has neither `agency:` nor `answers:`";
+    const hint = kind === "rubric" ? "an assessment names its rubric with `rubric:`; check a rubric with `egov-maturity validate`, show it with `egov-maturity rubric show <path>`" : "`egov-maturity init` writes an assessment to fill in; `egov-maturity validate` recognises rubrics, policies and CSV mappings";
+    return { problems: placeProblems([{ code: "NOT_AN_ASSESSMENT", severity: "error", message: `the document is ${what}`, hint, path: [] }], parsed, file) };
+  }
   const result = AssessmentSchema.safeParse(value);
   const problems: Problem[] = result.success ? [] : zodProblems(result.error.issues, AssessmentSchema, value);
   const record = isRecord(value) ? value : {};

@@ -41,7 +41,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-function walk(dir: string, seen: Set<string>, files: string[], problems: Problem[], shown: string): void {
+function walk(dir: string, seen: Set<string>, files: string[], problems: Problem[], shown: string, wanted: RegExp = YAML_FILE): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -75,8 +75,8 @@ function walk(dir: string, seen: Set<string>, files: string[], problems: Problem
         continue;
       }
     }
-    if (isDir) walk(full, seen, files, problems, shownPath);
-    else if (isFile && YAML_FILE.test(entry.name)) files.push(shownPath);
+    if (isDir) walk(full, seen, files, problems, shownPath, wanted);
+    else if (isFile && wanted.test(entry.name)) files.push(shownPath);
   }
 }
 
@@ -98,7 +98,7 @@ export function expandPaths(args: readonly string[], extensions: RegExp = YAML_F
       stat = statSync(arg);
     } catch (error) {
       if (isGlob(arg)) {
-        const matched = expandGlob(arg, extensions);
+        const matched = expandGlob(arg);
         if (matched.length === 0) problems.push({ code: "NO_MATCH", severity: "error", message: `no file matches \`${arg}\``, file: arg, line: 1, column: 1 });
         files.push(...matched);
       } else problems.push(fsProblem(error, arg));
@@ -113,16 +113,14 @@ export function expandPaths(args: readonly string[], extensions: RegExp = YAML_F
   return { files: [...new Set(files)], problems };
 }
 
-function expandGlob(pattern: string, extensions: RegExp): string[] {
+function expandGlob(pattern: string): string[] {
   const normalised = pattern.split(sep).join("/");
   const firstMagic = normalised.search(/[*?[\]{}]/);
   const baseEnd = normalised.lastIndexOf("/", firstMagic);
   const base = baseEnd < 0 ? "." : normalised.slice(0, baseEnd) || "/";
   const regexp = globToRegExp(baseEnd < 0 ? normalised : normalised.slice(baseEnd + 1));
   const all: string[] = [];
-  walk(base, new Set(), all, [], base);
-  const matchAll = /\.(csv|ya?ml)$/i;
-  return all
-    .filter((f) => regexp.test(relative(resolve(base), resolve(f)).split(sep).join("/")))
-    .filter((f) => extensions.test(f) || matchAll.test(f));
+  // A glob may name YAML or spreadsheet (CSV, TSV) inputs; the pattern itself decides which.
+  walk(base, new Set(), all, [], base, /\.(csv|tsv|ya?ml)$/i);
+  return all.filter((f) => regexp.test(relative(resolve(base), resolve(f)).split(sep).join("/")));
 }

@@ -18,7 +18,8 @@ function problemLine(p: Problem, lang: string, c: InstanceType<typeof Chalk>): s
 export function agencyHeadline(a: CheckedAgency, lang: string): string {
   const name = a.name !== undefined ? textOf(a.rubric, a.name, lang) : "";
   const stage = a.stage === null ? t(lang, "none") : textOf(a.rubric, a.rubric.dimensions.find((d) => d.id === a.stage)?.title ?? a.stage, lang);
-  return `${a.id}${name && name !== a.id ? ` · ${name}` : ""} · ${t(lang, "index")} ${formatScore(a.index, a.rubric.display)} · ${t(lang, "stage")} ${stage}`;
+  const staged = a.rubric.dimensions.some((d) => d.kind === "stage");
+  return `${a.id}${name && name !== a.id ? ` · ${name}` : ""} · ${t(lang, "index")}: ${formatScore(a.index, a.rubric.display)}${staged ? ` · ${t(lang, "stage")}: ${stage}` : ""}`;
 }
 
 /** `check --format table`: invalid files first, then each agency's verdict with its violations at file:line:column. */

@@ -74,7 +74,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
       lines.push(empty, "");
       return;
     }
-    const table = new Table({ head: [t(lang, "criterion"), t(lang, "fromTo"), t(lang, "cmp.change")], colWidths: fit([24, 28, 14], width, 0), wordWrap: true, style: tableStyle(ctx.color) });
+    const table = new Table({ head: [t(lang, "criterion"), t(lang, "fromToTerminal"), t(lang, "cmp.change")], colWidths: fit([24, 28, 14], width, 0), wordWrap: true, style: tableStyle(ctx.color) });
     for (const x of list.slice(0, LISTED)) {
       table.push([`${crit(x.id)}\n${c.dim(terminalLine(x.id))}`, `${terminalLine(answerText(cmp, "before", x.id, x.before, lang))} → ${terminalLine(answerText(cmp, "after", x.id, x.after, lang))}`, paint(x.delta, dl(x.delta))]);
     }

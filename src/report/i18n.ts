@@ -22,6 +22,7 @@ const en = {
   roadmap: "Roadmap",
   step: "Step",
   fromTo: "From → to",
+  fromToTerminal: "From → to",
   indexAfter: "Index after",
   stageAfter: "Stage after",
   unanswered: "Unanswered",
@@ -47,6 +48,9 @@ const en = {
   "status.not-reached": "not reached",
   "status.no-score": "no score (all N/A)",
   unansweredNote: "{n} criteria unanswered (scored 0)",
+  unansweredNote1: "1 criterion unanswered (scored 0)",
+  unansweredNote2: "2 criteria unanswered (scored 0)",
+  unansweredNoteFew: "{n} criteria unanswered (scored 0)",
   moreGaps: "… and {n} more",
   "batch.rank": "Rank",
   "batch.weakest": "Weakest",
@@ -58,6 +62,7 @@ const en = {
   "batch.max": "Max",
   "batch.title": "{n} agencies from {files} files",
   "batch.titleOneFile": "{n} agencies from one file",
+  "batch.skipped": "skipped {n} YAML file(s) in the folders that are not assessments (workflows, policies, rubrics)",
   "batch.shown": "Showing {shown} of {n} agencies",
   "batch.byStage": "Agencies by stage",
   "batch.byClass": "Agencies by class",
@@ -261,6 +266,7 @@ const ar: Record<Key, string> = {
   roadmap: "خريطة الطريق",
   step: "الخطوة",
   fromTo: "من ← إلى",
+  fromToTerminal: "من → إلى",
   indexAfter: "المؤشر بعدها",
   stageAfter: "المرحلة بعدها",
   unanswered: "دون إجابة",
@@ -275,7 +281,7 @@ const ar: Record<Key, string> = {
   notes: "ملاحظات",
   yes: "نعم",
   no: "لا",
-  forStage: "لمرحلة",
+  forStage: "نحو",
   gateStep: "شرط مسبق",
   "kind.stage": "مرحلة",
   "kind.prerequisite": "متطلب أساسي",
@@ -286,6 +292,9 @@ const ar: Record<Key, string> = {
   "status.not-reached": "لم تُبلغ بعد",
   "status.no-score": "بلا درجة (لا ينطبق كلها)",
   unansweredNote: "{n} معيارًا دون إجابة (احتُسبت صفرًا)",
+  unansweredNote1: "معيار واحد دون إجابة (احتُسب صفرًا)",
+  unansweredNote2: "معياران دون إجابة (احتُسبا صفرًا)",
+  unansweredNoteFew: "{n} معايير دون إجابة (احتُسبت صفرًا)",
   moreGaps: "… و{n} أخرى",
   "batch.rank": "الترتيب",
   "batch.weakest": "البُعد الأضعف",
@@ -297,6 +306,7 @@ const ar: Record<Key, string> = {
   "batch.max": "الأعلى",
   "batch.title": "عدد الجهات: {n} من {files} ملفًا",
   "batch.titleOneFile": "عدد الجهات: {n} من ملف واحد",
+  "batch.skipped": "تُجووزت ملفات YAML في المجلدات ليست تقييمات (سير عمل، سياسات، نماذج تقييم): {n}",
   "batch.shown": "تُعرض {shown} من أصل {n} جهة",
   "batch.byStage": "توزيع الجهات حسب المرحلة",
   "batch.byClass": "توزيع الجهات حسب الفئة",
@@ -487,3 +497,11 @@ export function t(lang: string, key: Key, slots: Record<string, string | number>
 }
 
 export type MessageKey = Key;
+
+/** "N criteria unanswered", with the number agreement each language needs (Arabic: 1, 2, 3–10, 11+). */
+export function unansweredNote(lang: string, n: number): string {
+  if (n === 1) return t(lang, "unansweredNote1");
+  if (n === 2) return t(lang, "unansweredNote2");
+  if (n >= 3 && n <= 10) return t(lang, "unansweredNoteFew", { n });
+  return t(lang, "unansweredNote", { n });
+}

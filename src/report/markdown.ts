@@ -2,7 +2,7 @@ import type { Report } from "../core/score.js";
 import { formatAnswer, formatImpact, formatScore, type RenderContext } from "./context.js";
 import { markdownText, safeLinkUrl } from "./escape.js";
 import { isRtl } from "./html-page.js";
-import { t } from "./i18n.js";
+import { t, unansweredNote } from "./i18n.js";
 import { dimensionTitle, nextStageSentence, rubricText, summarise } from "./report-summary.js";
 
 /** How many gaps the markdown report lists (a PR comment stays short); the rest are counted. */
@@ -106,7 +106,7 @@ export function renderReportMarkdown(report: Report, ctx: RenderContext): string
   }
 
   if (report.unanswered.length > 0) {
-    out.push(`> ${md(t(lang, "unansweredNote", { n: report.unanswered.length }))}: ${report.unanswered.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`, "");
+    out.push(`> ${md(unansweredNote(lang, report.unanswered.length))}: ${report.unanswered.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`, "");
   }
   out.push(`<sub>${md(t(lang, "generatedBy", { version: ctx.toolVersion, date: ctx.now.toISOString().slice(0, 10) }))}</sub>`);
   const body = out.join("\n");

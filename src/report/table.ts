@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import type { Report } from "../core/score.js";
 import { bar } from "./bars.js";
 import { formatAnswer, formatImpact, formatScore, terminalLine, textOf, type RenderContext } from "./context.js";
-import { t } from "./i18n.js";
+import { t, unansweredNote } from "./i18n.js";
 import { punctuation } from "./report-summary.js";
 import { wrapText } from "./wrap.js";
 
@@ -92,7 +92,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     if (report.roadmap.length === 0) lines.push(t(lang, "noRoadmap"));
     else {
       const steps = new Table({
-        head: ["#", t(lang, "criterion"), t(lang, "fromTo"), t(lang, "indexAfter"), t(lang, "stageAfter")],
+        head: ["#", t(lang, "criterion"), t(lang, "fromToTerminal"), t(lang, "indexAfter"), t(lang, "stageAfter")],
         colWidths: fit([4, 24, 20, 10, 14], width, 1),
         wordWrap: true,
         style: tableStyle(ctx.color),
@@ -113,7 +113,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     lines.push("");
   }
   if (report.unanswered.length > 0) {
-    lines.push(c.yellow(t(lang, "unansweredNote", { n: report.unanswered.length })));
+    lines.push(c.yellow(unansweredNote(lang, report.unanswered.length)));
     lines.push(c.dim(report.unanswered.map(terminalLine).join(", ")));
   }
   // Tables fit the width already; the headline and notes are wrapped to it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Assessment } from "../../src/core/assessment.js";
+import { normaliseRubric } from "../../src/core/rubric-check.js";
 import { criterionScore, numberScore, score } from "../../src/core/score.js";
 import { assessmentOf } from "../helpers.js";
 
@@ -135,5 +136,49 @@ describe("criterion scores", () => {
     expect(criterionScore(c("sec.policy"), { kind: "boolean", value: true }, rubric.maxLevel)).toBe(1);
     expect(criterionScore(c("sec.policy"), { kind: "na", reason: "r" }, rubric.maxLevel)).toBeNull();
     expect(criterionScore(c("pub.a"), { kind: "unanswered" }, rubric.maxLevel)).toBe(0);
+  });
+});
+
+describe("roadmap and impact on criteria whose full score is below 1 or whose bands run low-is-better", () => {
+  const file = (bands: { min: number; score: number }[], threshold: number) =>
+    normaliseRubric({
+      id: "t",
+      version: "1.0.0",
+      languages: ["en"],
+      title: "T",
+      scale: [{ value: 0, label: "0" }, { value: 1, label: "1" }, { value: 2, label: "2" }, { value: 3, label: "3" }],
+      dimensions: [
+        { id: "pub", kind: "stage", title: "Pub", threshold, criteria: [{ id: "pub.a", title: "A", type: "number", bands }] },
+        { id: "exe", kind: "stage", title: "Exe", threshold: 0.75, requires: [{ dimension: "sec", min: 0.75 }], criteria: [{ id: "exe.a", title: "E", type: "boolean" }] },
+        { id: "sec", kind: "prerequisite", title: "Sec", criteria: [{ id: "sec.a", title: "S", levels: { 0: "a", 1: "b", 2: "c", 3: "d" } }] },
+      ],
+    });
+  const answers = (values: Record<string, Answer["answer"]>): Assessment => ({ agency: { id: "a", groups: {} }, targets: {}, answers: new Map(Object.entries(values).map(([k, v]) => [k, { answer: v, evidence: [] }])) });
+
+  it("never promises a step beyond the top band: a stage that cannot be reached gets no invented step", () => {
+    const r = file([{ min: 80, score: 0.8 }, { min: 0, score: 0 }], 0.9);
+    const report = score(r, answers({ "pub.a": { kind: "number", value: 90 }, "exe.a": { kind: "boolean", value: true }, "sec.a": { kind: "level", level: 3 } }));
+    expect(report.roadmap.filter((s) => s.criterion === "pub.a")).toEqual([]);
+    // impact: a criterion already at its top band cannot raise the index
+    expect(report.gaps.find((g) => g.criterion === "pub.a")).toBeUndefined();
+  });
+
+  it("asks low-is-better bands only for the band the stage needs", () => {
+    const r = file([{ min: 30, score: 0 }, { min: 10, score: 0.5 }, { min: 0, score: 1 }], 0.5);
+    const report = score(r, answers({ "pub.a": { kind: "number", value: 50 }, "exe.a": { kind: "boolean", value: true }, "sec.a": { kind: "level", level: 3 } }));
+    expect(report.roadmap.map((s) => [s.criterion, s.to, s.scoreTo])).toEqual([["pub.a", { kind: "number", value: 10 }, 0.5]]);
+  });
+
+  it("shows a criterion raised twice from where the previous step left it", () => {
+    const r = file([{ min: 0, score: 1 }], 0.5);
+    const base = answers({ "pub.a": { kind: "number", value: 1 }, "exe.a": { kind: "boolean", value: false }, "sec.a": { kind: "level", level: 0 } });
+    // pub needs no gate; exe needs sec ≥ 0.75 (level 3 of 3) and its own criterion
+    const report = score({ ...r, dimensions: r.dimensions.map((d) => (d.id === "pub" ? { ...d, requires: [{ dimension: "sec", min: 0.3 }] } : d)) }, base);
+    const secSteps = report.roadmap.filter((s) => s.criterion === "sec.a");
+    expect(secSteps.map((s) => [s.from, s.to])).toEqual([
+      [{ kind: "level", level: 0 }, { kind: "level", level: 1 }],
+      [{ kind: "level", level: 1 }, { kind: "level", level: 3 }],
+    ]);
+    expect(secSteps[1]!.scoreFrom).toBeCloseTo(1 / 3, 15);
   });
 });

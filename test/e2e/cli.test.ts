@@ -123,7 +123,7 @@ describe("bad input", () => {
   it.each([
     [["report", "no-such-file.yaml"], "FILE_NOT_FOUND"],
     [["report", "examples/"], "IS_A_DIRECTORY"],
-    [["report", "rubrics/egov-maturity.yaml"], "UNKNOWN_KEY"],
+    [["report", "rubrics/egov-maturity.yaml"], "NOT_AN_ASSESSMENT"],
   ])("%j → exit 2 with %s", (args, errorCode) => {
     const { stderr, code } = cli(args);
     expect(code).toBe(2);
