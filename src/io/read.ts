@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
 import { LIMITS } from "./yaml.js";
 
@@ -9,6 +9,8 @@ export function readTextFile(file: string): { text?: string; problems: Problem[]
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { problems: [{ code: "IS_A_DIRECTORY", severity: "error", message: "is a directory, not a file", hint: "give a file; `score` and `validate` also take a directory", ...at }] };
+    // A pipe or a device has no size to check beforehand: read it only up to the cap.
+    if (!stat.isFile()) return readCapped(file);
     size = stat.size;
   } catch (error) {
     return { problems: [fsProblem(error, file)] };
@@ -23,6 +25,33 @@ export function readTextFile(file: string): { text?: string; problems: Problem[]
     return { problems: [fsProblem(error, file)] };
   }
   return decodeText(bytes, file);
+}
+
+function tooLarge(file: string): Problem {
+  return { code: "FILE_TOO_LARGE", severity: "error", message: `the input is larger than the limit of ${LIMITS.maxFileBytes / 1048576} MB`, hint: "set EGOV_MATURITY_MAX_FILE_MB to raise the limit, or split the file", file, line: 1, column: 1 };
+}
+
+/** Reads a stream-like file (FIFO, device) in chunks, stopping past the size cap. */
+function readCapped(file: string): { text?: string; problems: Problem[] } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buffer = Buffer.alloc(1 << 16);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > LIMITS.maxFileBytes) return { problems: [tooLarge(file)] };
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    return decodeText(Buffer.concat(chunks), file);
+  } catch (error) {
+    return { problems: [fsProblem(error, file)] };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Decodes bytes as UTF-8 (BOM dropped); refuses binary and invalid UTF-8 with the position of the first bad byte. */

@@ -73,7 +73,11 @@ export function nestingDepth(text: string): { flow: number; indent: number; flow
     }
     if (ch === '"' || ch === "'") {
       const prev = text[i - 1];
-      if (prev === undefined || " \t\n[{,:".includes(prev)) inQuote = ch;
+      // A quote opens a scalar only where a scalar starts: after `:`, `-`, `?`, `[`, `{`, `,` or at the line's start.
+      let k = i - 1;
+      while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+      const before = text[k];
+      if (before === undefined || "\n[{,:-?".includes(before)) inQuote = ch;
     } else if (ch === "#") {
       const prev = text[i - 1];
       if (prev === undefined || prev === " " || prev === "\n") {
@@ -160,8 +164,19 @@ function nodeProblems(doc: Document.Parsed, lineCounter: LineCounter, text: stri
     while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
     return text[j] === "!" ? { file, ...position(lineCounter, j), document } : at(node);
   };
+  let tooDeep = false;
   visit(doc, {
-    Node(_key, node) {
+    Node(_key, node, path) {
+      // The pre-parse scan bounds what the parser sees; this counts nesting exactly, on the parsed document.
+      if (!tooDeep && (isMap(node) || isSeq(node))) {
+        let depth = 1;
+        for (const ancestor of path) if (isMap(ancestor) || isSeq(ancestor)) depth++;
+        if (depth > LIMITS.maxDepth) {
+          tooDeep = true;
+          problems.push({ code: "NESTING_TOO_DEEP", severity: "error", message: `collections are nested more than ${LIMITS.maxDepth} deep; the limit is ${LIMITS.maxDepth} levels`, hint: "assessment and rubric files need a handful of levels; this file is not one", ...at(node) });
+          return visit.BREAK;
+        }
+      }
       if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
         const shown = node.tag.replace(/^tag:yaml\.org,2002:/, "!!");
         problems.push({ code: "YAML_UNKNOWN_TAG", severity: "error", message: `the tag \`${shown}\` is not allowed`, hint: "custom tags (`!!js/function`, `!!binary`, `!foo`) are not allowed: remove the tag and write a plain value", ...atTag(node) });
