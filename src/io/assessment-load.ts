@@ -2,6 +2,7 @@ import { dirname, resolve } from "node:path";
 import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type AssessmentFile } from "../core/assessment.js";
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
+import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
@@ -70,10 +71,21 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
     problems.push({ code: "RUBRIC_INVALID", severity: "error", message: `the rubric \`${ref}\` is not valid`, hint: "its problems are listed below", path: ["rubric"] });
     return { problems: [...placeProblems(problems, parsed, file), ...loaded.problems] };
   }
-  // The answers and targets that passed the schema, checked against the rubric even when other parts failed.
+  // When the schema failed, the rest is still checked against the rubric: first the file with the
+  // failing values set aside; failing that, the answers and targets that pass on their own.
+  let removed: readonly (readonly (string | number)[])[] = [];
+  let repaired: AssessmentFile | undefined;
+  if (!result.success) {
+    const attempt = withoutKeys(value, removablePaths(problems));
+    const retry = AssessmentSchema.safeParse(attempt.value);
+    if (retry.success) {
+      repaired = retry.data;
+      removed = attempt.removed;
+    }
+  }
   const partial: AssessmentFile = result.success
     ? result.data
-    : {
+    : repaired ?? {
         agency: { id: "-" },
         answers: Object.fromEntries(Object.entries(isRecord(record.answers) ? record.answers : {}).flatMap(([k, v]) => {
           const answer = AnswerSchema.safeParse(v);
@@ -82,7 +94,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
         targets: Object.fromEntries(Object.entries(isRecord(record.targets) ? record.targets : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
       };
   const checked = checkAssessment(partial, loaded.rubric);
-  problems.push(...checked.problems);
+  problems.push(...beyondRemoved(checked.problems, removed));
   if (problems.length > 0 || !result.success) return { problems: placeProblems(problems, parsed, file) };
   return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
 }

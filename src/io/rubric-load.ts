@@ -5,6 +5,7 @@ import type { Problem } from "../core/problems.js";
 import { RubricExtensionSchema, RubricFileSchema, type Rubric, type RubricFile } from "../core/rubric.js";
 import { checkRubric, normaliseRubric } from "../core/rubric-check.js";
 import { applyExtension, extensionPath } from "../core/rubric-extends.js";
+import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
 import { cachedRubric } from "./rubric-cache.js";
@@ -116,7 +117,10 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
   const isExtension = typeof value === "object" && value !== null && !Array.isArray(value) && "extends" in value;
   if (!isExtension) {
     const result = RubricFileSchema.safeParse(value);
-    if (!result.success) return { problems: placeProblems(zodProblems(result.error.issues, RubricFileSchema, value), parsed, file) };
+    if (!result.success) {
+      const schemaProblems = zodProblems(result.error.issues, RubricFileSchema, value);
+      return { problems: placeProblems([...schemaProblems, ...rulesBeyondSchema(value, schemaProblems)], parsed, file) };
+    }
     const semantic = checkRubric(result.data);
     if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
     return { rubric: normaliseRubric(result.data), raw: result.data, problems: [] };
@@ -152,6 +156,13 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
   const semantic = checkRubric(full.data).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
   if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
   return { rubric: normaliseRubric(full.data), raw: full.data, problems: [] };
+}
+
+/** The rubric rules checked on what is left once the values that failed the schema are set aside. */
+function rulesBeyondSchema(value: unknown, schemaProblems: Problem[]): Problem[] {
+  const { value: rest, removed } = withoutKeys(value, removablePaths(schemaProblems));
+  const retry = RubricFileSchema.safeParse(rest);
+  return retry.success ? beyondRemoved(checkRubric(retry.data), removed) : [];
 }
 
 function stripPosition(p: Problem): Problem {

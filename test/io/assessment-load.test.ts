@@ -58,6 +58,14 @@ answers:
     expect(codes(`rubric: ./rubric.yaml\nagency: {id: a}\n${tail}\n`)).toEqual([expected]);
   });
 
+  it("finds a bad level in the same pass as a bad date in its evidence (the date is set aside, not the answer)", () => {
+    expect(codes('rubric: ./rubric.yaml\nagency: {id: a, nmae: x}\nanswers:\n  pub.a: {level: 5, evidence: [{url: "https://e.org", date: 2026-02-30}]}\n')).toEqual([
+      "2:17 UNKNOWN_KEY",
+      "4:18 LEVEL_OUT_OF_RANGE",
+      "4:61 INVALID_VALUE",
+    ]);
+  });
+
   it("says what is missing: the agency, the rubric", () => {
     expect(codes("rubric: ./rubric.yaml\nanswers: {}\n")).toEqual(["1:1 MISSING_KEY"]);
     expect(codes("agency: {id: a}\nanswers: {}\n")).toEqual(["1:1 RUBRIC_MISSING"]);
