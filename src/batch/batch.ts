@@ -59,6 +59,8 @@ export class BatchCollector {
   private readonly kept: AgencyResult[] = [];
   private readonly errors: Problem[] = [];
   private readonly seen = new Map<string, string>();
+  /** Every group key some agency has: a --group-by or --filter key none has is likely misspelt. */
+  readonly groupKeys = new Set<string>();
   private all: RollupAccumulator | null = null;
   private readonly groups = new Map<string | null, RollupAccumulator>();
 
@@ -102,6 +104,7 @@ export class BatchCollector {
         continue;
       }
       this.seen.set(agency.id, agency.document > 0 ? `${agency.file}, document ${agency.document + 1}` : agency.file);
+      for (const key of Object.keys(agency.groups)) this.groupKeys.add(key);
       if (!matchesFilters(agency, this.options.filters, rubric)) continue;
       this.all!.add(agency, belowTarget);
       if (this.options.groupBy !== undefined) {

@@ -6,6 +6,7 @@ import type { Rubric } from "../core/rubric.js";
 import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
 import { formatScore, terminalLine, textOf } from "../report/context.js";
 import { t } from "../report/i18n.js";
+import { wrapText } from "../report/wrap.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
 import { emit, useColor } from "./output.js";
 
@@ -56,8 +57,9 @@ export function registerRubric(program: Command): void {
         return { id: r.id, version: r.version, title: textOf(r, r.title, lang), languages: r.languages, dimensions: r.dimensions.length, criteria: r.criteria.size };
       });
       if (options.format === "json") return emit(`${JSON.stringify(rows, null, 2)}\n`, options);
-      const table = new Table({ head: ["id", "version", "title", "languages", "dimensions", "criteria"], style: { head: useColor(options) ? ["bold"] : [], border: [] } });
-      for (const r of rows) table.push([r.id, r.version, terminalLine(r.title), r.languages.join(", "), String(r.dimensions), String(r.criteria)]);
+      const lang = options.lang?.toLowerCase() ?? "en";
+      const table = new Table({ head: [t(lang, "rubric.id"), t(lang, "rubric.version"), t(lang, "rubric.title"), t(lang, "rubric.languages"), t(lang, "rubric.size")], colWidths: [15, 9, 27, 11, 12], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      for (const r of rows) table.push([r.id, r.version, terminalLine(r.title), r.languages.join(", "), `${r.dimensions} · ${r.criteria}`]);
       emit(`${table.toString()}\n`, options);
     });
   rubric
@@ -74,16 +76,24 @@ export function registerRubric(program: Command): void {
       if (options.format === "json") return emit(`${JSON.stringify(s, null, 2)}\n`, options);
       const c = new Chalk({ level: useColor(options) ? 1 : 0 });
       const fmt = (x: number | null) => formatScore(x, r.display);
-      const lines = [c.bold(`${terminalLine(s.title)} · ${s.id} ${s.version}`), `languages: ${s.languages.join(", ")} · scale: ${s.scale.map((x) => `${x.value} ${terminalLine(x.label)}`).join(", ")}`];
+      const lines = [c.bold(`${terminalLine(s.title)} · ${s.id} ${s.version}`), `${t(lang, "rubric.languages")}: ${s.languages.join(", ")} · ${t(lang, "rubric.scale")}: ${s.scale.map((x) => `${x.value} ${terminalLine(x.label)}`).join(", ")}`];
       if (s.classification.length > 0) lines.push(`${t(lang, "class")}: ${s.classification.map((b) => `${terminalLine(b.label)} ≥ ${fmt(b.min)}`).join(", ")}`);
+      for (let i = 0; i < lines.length; i++) lines[i] = wrapText(lines[i]!, 80);
       lines.push("");
-      const dims = new Table({ head: ["id", t(lang, "dimension"), t(lang, "kind"), "weight", t(lang, "threshold"), t(lang, "target"), "requires", "criteria"], style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      // Both tables fit 80 columns; ids sit under their titles so they can be copied whole.
+      const dims = new Table({
+        head: [t(lang, "dimension"), t(lang, "kind"), t(lang, "rubric.weight"), t(lang, "rubric.thresholdTarget"), t(lang, "rubric.requires")],
+        colWidths: [22, 14, 8, 14, 16],
+        wordWrap: true,
+        style: { head: useColor(options) ? ["bold"] : [], border: [] },
+      });
       for (const d of s.dimensions) {
-        dims.push([d.id, terminalLine(d.title), t(lang, `kind.${d.kind}`), String(d.weight), fmt(d.threshold), fmt(d.target), d.requires.map((g) => `${g.dimension} ≥ ${fmt(g.min)}`).join("\n") || "—", String(d.criteria.length)]);
+        const thresholdTarget = d.threshold === null ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
+        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${t(lang, "rubric.criteriaCount", { n: d.criteria.length })}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => `${g.dimension} ≥ ${fmt(g.min)}`).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
-      const crit = new Table({ head: ["criterion", t(lang, "criterion"), "type", "weight"], colWidths: [40, 50, 9, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });
-      for (const d of s.dimensions) for (const x of d.criteria) crit.push([x.id, terminalLine(x.title), x.type, String(x.weight)]);
+      const crit = new Table({ head: [t(lang, "criterion"), t(lang, "rubric.type"), t(lang, "rubric.weight")], colWidths: [55, 11, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });
+      for (const d of s.dimensions) for (const x of d.criteria) crit.push([`${terminalLine(x.title)}\n${c.dim(x.id)}`, t(lang, `rubric.type.${x.type}`), String(x.weight)]);
       lines.push(crit.toString());
       emit(`${lines.join("\n")}\n`, options);
     });

@@ -118,6 +118,14 @@ and the exit code is then 2.`,
         progress.clear();
       }
       const batch = collector.finish(sort, top, lang);
+      if (batch.rubric !== null) {
+        // A group key that no agency has is a typo, not an empty group.
+        const keys = [...collector.groupKeys];
+        const used = [...(options.groupBy !== undefined ? [{ key: options.groupBy, option: `--group-by ${options.groupBy}` }] : []), ...filters.filter((f) => f.key !== "stage" && f.key !== "class").map((f) => ({ key: f.key, option: `--filter ${f.key}${f.op}${f.values.join(",")}` }))];
+        for (const { key, option } of used) {
+          if (!collector.groupKeys.has(key)) throw new UsageError(`${option}: no agency has the group key \`${key}\``, didYouMean(key, keys) ?? (keys.length > 0 ? `group keys in these files: ${keys.join(", ")}` : "these agencies have no `groups`"));
+        }
+      }
       if (skipped > 0 && !options.quiet) process.stderr.write(`${t(lang, "batch.skipped", { n: skipped })}\n`);
       if (batch.rubric !== null) {
         if (!langChosen) lang = chooseLanguage(options.lang, batch.rubric);

@@ -84,7 +84,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
     const path = ["answers", id];
     const criterion = rubric.criteria.get(id);
     if (criterion === undefined) {
-      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}${invisibleNote(id)}`, didYouMean(id, rubric.criteria.keys()) ?? `run \`egov-maturity rubric show ${rubric.id}\` for its criteria`, true));
+      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}${invisibleNote(id)}`, didYouMean(id, rubric.criteria.keys()) ?? "`egov-maturity rubric show` with the rubric's id or path lists its criteria", true));
       continue;
     }
     const full = raw !== null && typeof raw === "object" ? raw : undefined;

@@ -33,7 +33,8 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
   const dimensions: DimensionFile[] = base.dimensions.map((d) => ({ ...d, criteria: [...d.criteria] }));
   const allCriterionIds = () => dimensions.flatMap((d) => d.criteria.map((c) => c.id));
 
-  for (const dExt of ext.dimensions ?? []) {
+  const baseCriterionIds = base.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+  for (const [i, dExt] of (ext.dimensions ?? []).entries()) {
     let target = dimensions.find((d) => d.id === dExt.id);
     if (target === undefined) {
       const { criteria, ...fields } = dExt;
@@ -45,7 +46,7 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
       dimensions[index] = target;
     }
     const owner = target;
-    (dExt.criteria ?? []).forEach((cExt) => {
+    (dExt.criteria ?? []).forEach((cExt, j) => {
       let found = false;
       for (const d of dimensions) {
         const j = d.criteria.findIndex((c) => c.id === cExt.id);
@@ -55,7 +56,13 @@ export function applyExtension(base: RubricFile, ext: RubricExtension): { merged
           found = true;
         }
       }
-      if (!found) owner.criteria.push(cExt as CriterionFile);
+      if (found) return;
+      if (cExt.title === undefined) {
+        // Without a title this is an override, so its id should name a criterion of the base.
+        problems.push(problemAt(["dimensions", i, "criteria", j, "id"], "UNKNOWN_CRITERION", `\`${cExt.id}\` is not a criterion of the base rubric`, didYouMean(cExt.id, baseCriterionIds) ?? "to add a new criterion, give it a `title` (and its levels or scoring)"));
+        return;
+      }
+      owner.criteria.push(cExt as CriterionFile);
     });
   }
 

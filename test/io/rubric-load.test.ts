@@ -141,6 +141,7 @@ remove: [pub.b]
     ["a path that climbs out of the folder", { "sub/a.yaml": "id: a\nextends: ../base.yaml\n", "base.yaml": BASE }, "sub/a.yaml", "EXTENDS_OUTSIDE"],
     ["a missing file", { "a.yaml": "id: a\nextends: ./nope.yaml\n" }, "a.yaml", "RUBRIC_NOT_FOUND"],
     ["an unknown built-in", { "a.yaml": "id: a\nextends: egov-maturty\n" }, "a.yaml", "RUBRIC_NOT_FOUND"],
+    ["an override of a misspelt criterion (no title: not a new one)", { "a.yaml": "id: a\nextends: ./base.yaml\ndimensions:\n  - id: publication\n    criteria:\n      - {id: pub.aa, weight: 2}\n", "base.yaml": BASE }, "a.yaml", "UNKNOWN_CRITERION"],
     ["a removal of an unknown criterion", { "a.yaml": "id: a\nextends: ./base.yaml\nremove: [pub.z]\n", "base.yaml": BASE }, "a.yaml", "UNKNOWN_CRITERION"],
   ])("refuses %s, at the offending line", (_name, files, entry, code) => {
     const root = dir(files);
