@@ -39,22 +39,29 @@ export async function buildProgram(only?: string): Promise<Command> {
     .addOption(new Option("-q, --quiet", "print only results and errors"))
     .addOption(new Option("--debug", "print a stack trace for unexpected errors"))
     .showHelpAfterError("(add --help for usage and examples)")
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({
+      showGlobalOptions: true,
+      sortSubcommands: false,
+      // Name and arguments only ("[options]" is on every command): a narrow first column lets the
+      // descriptions wrap within 80 columns.
+      subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? "..." : ""}>` : `[${a.name()}${a.variadic ? "..." : ""}]`))].join(" "),
+    })
     .addHelpText(
       "after",
       `
 Examples:
   $ egov-maturity report examples/passport-directorate.yaml
-  $ egov-maturity report examples/municipality-north.yaml --lang ar --format json
+  $ egov-maturity report examples/municipality-north.yaml --format json
   $ egov-maturity score examples/*.yaml --group-by sector
-  $ egov-maturity check examples/ci/assessments/ --policy examples/ci/policy.yaml
+  $ egov-maturity check examples/ci/assessments/ --min-stage interaction
   $ egov-maturity compare examples/history/*.yaml
   $ egov-maturity assess --out moh.yaml
   $ egov-maturity init --agency moh --output moh.yaml
   $ egov-maturity validate examples/ rubrics/
   $ egov-maturity rubric show egov-maturity
 
-Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage · 130 interrupted`,
+Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage
+            130 interrupted`,
     );
   // A --rubric that cannot be resolved is a usage error, named as such, before any file is read.
   program.hook("preAction", (_program, action) => {
