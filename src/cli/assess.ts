@@ -57,6 +57,7 @@ function openDraft(file: string): AssessmentDraft {
 export function registerAssess(program: Command): void {
   program
     .command("assess")
+    .summary("interactive assessment, saved as you go")
     .description("walk through the rubric with an agency, question by question; every answer is saved to the file at once")
     .addOption(rubricOption(`rubric id or path (default: ${DEFAULT_RUBRIC}); a resumed file keeps its own`))
     .option("--out <file>", "the assessment file to write (default: asked, <agency-id>.yaml); --output does the same")

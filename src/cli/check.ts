@@ -100,6 +100,7 @@ function isRubricFile(file: string): boolean {
 export function registerCheck(program: Command): void {
   program
     .command("check")
+    .summary("CI gate: policy, baseline, annotations")
     .description("CI gate: validate every assessment and enforce a policy (minimum index, stage and dimension scores, evidence, no regression against the accepted versions)")
     .argument("<paths...>", "assessment files, directories (recursive, *.yaml / *.yml) or globs")
     .addOption(formatOption(Object.keys(checkRenderers), "table"))

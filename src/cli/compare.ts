@@ -65,6 +65,7 @@ function staleDays(value: string): number {
 export function registerCompare(program: Command): void {
   program
     .command("compare")
+    .summary("one agency's progress over time")
     .description("progress of one agency over time: index, class and stage before and after, deltas per dimension, improved and regressed criteria, evidence, the earlier roadmap's steps done; with more than two assessments, a trend")
     .argument("<before>", "an assessment file of the agency (files are ordered by their `date`, not by position)")
     .argument("<after>", "a later assessment file of the same agency")

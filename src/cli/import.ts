@@ -47,6 +47,7 @@ export function importedAssessmentYaml(loaded: LoadedAssessment, rubric: Rubric,
 export function registerImport(program: Command): void {
   const command = program
     .command("import")
+    .summary("a CSV into one assessment file per row")
     .description("turn a spreadsheet (CSV, one row per agency) into one assessment YAML file per row, to edit and report on")
     .argument("<csv>", "the table: a header row, then one row per agency")
     .addOption(rubricOption("rubric id or path of every row (or `rubric:` in the mapping file)"))

@@ -20,6 +20,7 @@ interface InitOptions {
 export function registerInit(program: Command): void {
   program
     .command("init")
+    .summary("an assessment template to fill in")
     .description("write a commented assessment template: every criterion, its question and level descriptors as comments")
     .addOption(rubricOption("rubric id or path").default("egov-maturity@1"))
     .option("-a, --agency <id>", "the agency's id (default: the output file's name, else `agency`)")

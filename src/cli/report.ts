@@ -18,6 +18,7 @@ interface ReportOptions extends CsvCliOptions {
 export function registerReport(program: Command): void {
   const command = program
     .command("report")
+    .summary("the gap report of one agency")
     .description("print the gap report of one agency: index, class, stage and what blocks the next, dimensions against targets, largest gaps, roadmap")
     .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency), or a CSV table (one row per agency)")
     .addOption(formatOption(Object.keys(reportRenderers), "table"))

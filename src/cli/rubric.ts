@@ -43,7 +43,7 @@ export function rubricStructure(rubric: Rubric, lang: string) {
 
 /** `rubric list` and `rubric show <id>`. */
 export function registerRubric(program: Command): void {
-  const rubric = program.command("rubric").description("the built-in rubrics, and one rubric's structure");
+  const rubric = program.command("rubric").summary("the built-in rubrics and their structure").description("the built-in rubrics, and one rubric's structure");
   rubric
     .command("list")
     .description("list the built-in rubrics")

@@ -15,6 +15,7 @@ function print(schema: Record<string, unknown>, command: Command): void {
 export function registerSchema(program: Command): void {
   const schema = program
     .command("schema")
+    .summary("JSON Schemas for editors and machines")
     .description("print a JSON Schema: of rubric files, of assessment files (for a given rubric), or of the JSON report")
     .addHelpText(
       "after",

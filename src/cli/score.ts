@@ -39,6 +39,7 @@ function locateAgencyId(file: string, document: number): { line: number; column:
 export function registerScore(program: Command): void {
   program
     .command("score")
+    .summary("rank and roll up many agencies")
     .description("score many agencies at once: a ranked table, stage and class distribution, dimension means and spread, the most common gaps; roll-ups by a group key")
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml), globs, or - for standard input; every document of a multi-document file counts")
     .addOption(formatOption(Object.keys(batchRenderers), "table"))

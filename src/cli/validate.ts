@@ -57,6 +57,7 @@ function isPolicyValue(value: unknown): boolean {
 export function registerValidate(program: Command): void {
   program
     .command("validate")
+    .summary("every problem of rubrics and assessments")
     .description("validate rubrics and assessments (detected by content) and report every problem")
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml) or globs")
     .addOption(formatOption(["table", "json"], "table"))
