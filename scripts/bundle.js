@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { main: "src/cli/main.ts", worker: "src/batch/worker.ts" },
+  entryPoints: { main: "src/cli/main.ts", worker: "src/score/worker.ts" },
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,

@@ -18,5 +18,5 @@ export { localise, type LocalisedText } from "./core/text.js";
 export { InputError, UsageError, type Problem } from "./core/problems.js";
 export { loadAssessmentFile, loadAssessmentText, type LoadedAssessment } from "./io/assessment-load.js";
 export { loadRubric, loadRubricFile, builtinRubrics } from "./io/rubric-load.js";
-export { reportRenderers, type Renderer, type RenderContext } from "./report/index.js";
-export { reportToJson } from "./report/json.js";
+export { reportRenderers, type Renderer, type RenderContext } from "./report/formats/index.js";
+export { reportToJson } from "./report/formats/json.js";

@@ -1,6 +1,6 @@
 import type { Criterion, Dimension } from "../core/rubric.js";
 import { score } from "../core/score.js";
-import { formatAnswer, terminalLine } from "../report/context.js";
+import { formatAnswer, terminalLine } from "../render/context.js";
 import { askCriterion } from "./question.js";
 import { say, scoreText, textIn, type Session } from "./session.js";
 

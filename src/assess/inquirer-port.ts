@@ -1,5 +1,5 @@
 import { input, rawlist, select } from "@inquirer/prompts";
-import { t } from "../report/i18n.js";
+import { t } from "../i18n/index.js";
 import { PromptInterrupted, type ListChoice, type MenuChoice, type PromptPort, type TextOptions } from "./port.js";
 
 /** Inquirer reports Ctrl-C and a closed terminal as ExitPromptError (and an abort as AbortPromptError). */

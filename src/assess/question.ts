@@ -1,6 +1,6 @@
 import type { Answer, AnswerValue } from "../core/assessment.js";
 import type { Criterion } from "../core/rubric.js";
-import { formatAnswer, terminalLine } from "../report/context.js";
+import { formatAnswer, terminalLine } from "../render/context.js";
 import type { MenuChoice } from "./port.js";
 import { asciiDigits, isIsoDate, say, textIn, type Session } from "./session.js";
 

@@ -1,7 +1,7 @@
 import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
-import { formatScore, terminalLine, textOf } from "../report/context.js";
-import { t, type MessageKey } from "../report/i18n.js";
+import { formatScore, terminalLine, textOf } from "../render/context.js";
+import { t, type MessageKey } from "../i18n/index.js";
 import type { AssessmentDraft } from "./draft.js";
 import type { PromptPort } from "./port.js";
 

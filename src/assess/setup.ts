@@ -1,4 +1,4 @@
-import { t } from "../report/i18n.js";
+import { t } from "../i18n/index.js";
 import type { PromptPort } from "./port.js";
 import { asciiDigits, isIsoDate } from "./session.js";
 

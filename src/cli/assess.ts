@@ -12,9 +12,9 @@ import type { Rubric } from "../core/rubric.js";
 import { score } from "../core/score.js";
 import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
-import { terminalLine } from "../report/context.js";
-import { t } from "../report/i18n.js";
-import { renderReportTable } from "../report/table.js";
+import { terminalLine } from "../render/context.js";
+import { t } from "../i18n/index.js";
+import { renderReportTable } from "../report/formats/table.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { renderContext } from "./output.js";
 

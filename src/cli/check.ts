@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { checkResult, type CheckedAgency, type CheckedFile } from "../core/check-result.js";
+import { checkResult, type CheckedAgency, type CheckedFile } from "../check/result.js";
 import { checkPolicyAgainstRubric, completenessProblems, evaluatePolicy, rulesEvaluated, rulesFor, type PolicyFile } from "../core/policy.js";
 import { InputError, UsageError, type Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
@@ -13,7 +13,7 @@ import { documentKind } from "../io/assessment-load.js";
 import { readTextFile } from "../io/read.js";
 import { loadRubricFile, placeProblems } from "../io/rubric-load.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
-import { checkRenderers } from "../report/check-index.js";
+import { checkRenderers } from "../check/formats/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, printProblems, renderContext } from "./output.js";

@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import type { Assessment } from "../core/assessment.js";
 import { UsageError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
-import { UI_LANGUAGES } from "../report/i18n.js";
+import { UI_LANGUAGES } from "../i18n/index.js";
 import type { GlobalOptions } from "./output.js";
 
 /** The options of a command merged with the program's global ones. */

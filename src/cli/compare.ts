@@ -4,7 +4,7 @@ import { InputError, UsageError, type Problem } from "../core/problems.js";
 import type { LoadedAssessment } from "../io/assessment-load.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { locate } from "../io/yaml.js";
-import { compareRenderers } from "../report/compare-renderers.js";
+import { compareRenderers } from "../compare/formats/index.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { emit, renderContext } from "./output.js";
 

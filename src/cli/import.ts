@@ -8,7 +8,7 @@ import type { LoadedAssessment } from "../io/assessment-load.js";
 import { loadAssessmentCsv } from "../io/csv-load.js";
 import { isRubricPath } from "../io/rubric-load.js";
 import { writeFileAtomic } from "../io/write.js";
-import { t } from "../report/i18n.js";
+import { t } from "../i18n/index.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
 

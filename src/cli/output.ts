@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import type { Problem } from "../core/problems.js";
-import { terminalLine } from "../report/context.js";
-import type { RenderContext } from "../report/context.js";
+import { terminalLine } from "../render/context.js";
+import type { RenderContext } from "../render/context.js";
 import { writeFileAtomic } from "../io/write.js";
 
 /** The tool's version from package.json. */

@@ -1,4 +1,4 @@
-import { t } from "../report/i18n.js";
+import { t } from "../i18n/index.js";
 
 /** A progress line on stderr for batches that take more than a moment: only on a TTY, never with --quiet. */
 export function progressBar(lang: () => string, enabled: boolean): { update: (done: number, total: number) => void; clear: () => void } {

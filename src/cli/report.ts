@@ -3,7 +3,7 @@ import { InputError, UsageError } from "../core/problems.js";
 import { didYouMean } from "../core/suggest.js";
 import { score } from "../core/score.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
-import { reportRenderers } from "../report/index.js";
+import { reportRenderers } from "../report/formats/index.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";

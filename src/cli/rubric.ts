@@ -4,9 +4,9 @@ import { Chalk } from "chalk";
 import { InputError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
-import { formatScore, terminalLine, textOf } from "../report/context.js";
-import { t } from "../report/i18n.js";
-import { wrapText } from "../report/wrap.js";
+import { formatScore, terminalLine, textOf } from "../render/context.js";
+import { t } from "../i18n/index.js";
+import { wrapText } from "../render/wrap.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
 import { emit, useColor } from "./output.js";
 

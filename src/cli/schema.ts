@@ -3,7 +3,7 @@ import { InputError } from "../core/problems.js";
 import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
 import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
-import { reportJsonSchema } from "../report/report-schema.js";
+import { reportJsonSchema } from "../report/schema.js";
 import { optionsOf, rubricOption } from "./common.js";
 import { emit } from "./output.js";
 

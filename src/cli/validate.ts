@@ -8,7 +8,7 @@ import { readTextFile } from "../io/read.js";
 import { loadPolicyFile } from "../io/policy-load.js";
 import { loadRubricFile } from "../io/rubric-load.js";
 import { parseYamlStream } from "../io/yaml.js";
-import { terminalLine } from "../report/context.js";
+import { terminalLine } from "../render/context.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit } from "./output.js";

@@ -8,7 +8,7 @@ import { askHeader, parseGroups } from "../../src/assess/setup.js";
 import type { Answer, AnswerValue } from "../../src/core/assessment.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
-import { t } from "../../src/report/i18n.js";
+import { t } from "../../src/i18n/index.js";
 import { ScriptedPort } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");

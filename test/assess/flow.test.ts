@@ -9,7 +9,7 @@ import type { Rubric } from "../../src/core/rubric.js";
 import { score } from "../../src/core/score.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
-import { t } from "../../src/report/i18n.js";
+import { t } from "../../src/i18n/index.js";
 import { ScriptedPort, type Step } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");

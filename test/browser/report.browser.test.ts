@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderReportHtml } from "../../src/report/html.js";
+import { renderReportHtml } from "../../src/report/formats/html.js";
 import { fixedContext, reportOf, root } from "../report/helpers.js";
 
 const out = join(root, "test-output", "browser");

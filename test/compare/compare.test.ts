@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compare, type CompareEntry } from "../../src/core/compare.js";
-import { compareRenderers } from "../../src/report/compare-renderers.js";
-import type { RenderContext } from "../../src/report/context.js";
+import { compareRenderers } from "../../src/compare/formats/index.js";
+import type { RenderContext } from "../../src/render/context.js";
 import { assessmentOf } from "../helpers.js";
 
 const F = "test/fixtures/compare/";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compare, type CompareEntry } from "../../src/core/compare.js";
-import { compareRenderers } from "../../src/report/compare-renderers.js";
+import { compareRenderers } from "../../src/compare/formats/index.js";
 import { assessmentOf } from "../helpers.js";
 
 const ctx = { lang: "en", color: false, toolVersion: "0.0.0-test", now: new Date("2026-11-21T00:00:00Z"), width: 80 };

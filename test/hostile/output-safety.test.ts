@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/io/csv.js";
-import { batchRenderers } from "../../src/report/batch-index.js";
-import { checkRenderers } from "../../src/report/check-index.js";
-import { compareRenderers } from "../../src/report/compare-renderers.js";
-import { reportRenderers } from "../../src/report/index.js";
+import { batchRenderers } from "../../src/score/formats/index.js";
+import { checkRenderers } from "../../src/check/formats/index.js";
+import { compareRenderers } from "../../src/compare/formats/index.js";
+import { reportRenderers } from "../../src/report/formats/index.js";
 import { parseXml } from "../check/xml.js";
 import { BIN, ROOT } from "../helpers.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeHtml, escapeXml, markdownText, safeLinkUrl } from "../../src/report/escape.js";
+import { csvCell, escapeHtml, escapeXml, markdownText, safeLinkUrl } from "../../src/render/escape.js";
 
 describe("escaping for every format", () => {
   it("markdown: no table break, no raw HTML, no bidi override that could disguise text", () => {

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/score.js";
-import { renderReportHtml } from "../../src/report/html.js";
-import { renderReportMarkdown } from "../../src/report/markdown.js";
-import { renderReportTable } from "../../src/report/table.js";
+import { renderReportHtml } from "../../src/report/formats/html.js";
+import { renderReportMarkdown } from "../../src/report/formats/markdown.js";
+import { renderReportTable } from "../../src/report/formats/table.js";
 import { fixedContext, reportOf } from "./helpers.js";
 
 type Node = DefaultTreeAdapterMap["node"];

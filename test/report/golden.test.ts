@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reportRenderers } from "../../src/report/index.js";
-import { displayWidth } from "../../src/report/wrap.js";
+import { reportRenderers } from "../../src/report/formats/index.js";
+import { displayWidth } from "../../src/render/wrap.js";
 import { fixedContext, reportOf } from "./helpers.js";
 
 const agencies = [

@@ -3,7 +3,7 @@ import { chooseLanguage } from "../../src/cli/common.js";
 import type { Report } from "../../src/core/score.js";
 import { score } from "../../src/core/score.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
-import type { RenderContext } from "../../src/report/context.js";
+import type { RenderContext } from "../../src/render/context.js";
 
 export const root = resolve(import.meta.dirname, "../..");
 

@@ -1,0 +1,47 @@
+import { checkCounts, type CheckResult } from "../result.js";
+import { violationMessage } from "../messages.js";
+import type { RenderContext } from "../../render/context.js";
+
+/** `check --format json`: the verdict for machines; every score a full-precision fraction. */
+export function checkToJson(result: CheckResult, ctx: RenderContext): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    tool: { name: "egov-maturity", version: ctx.toolVersion },
+    exitCode: result.exitCode,
+    passed: result.exitCode === 0,
+    baseline: result.baseline ?? null,
+    summary: checkCounts(result),
+    files: result.files.map((f) => ({
+      file: f.file,
+      valid: f.problems.length === 0,
+      problems: f.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null, line: p.line ?? 1, column: p.column ?? 1, document: p.document ?? 0 })),
+      agencies: f.agencies.map((a) => ({
+        id: a.id,
+        document: a.document,
+        index: a.index,
+        stage: a.stage,
+        baseline: a.baseline,
+        passed: !a.violations.some((v) => v.severity === "error"),
+        rules: a.rules,
+        violations: a.violations.map((v) => ({
+          rule: v.rule,
+          severity: v.severity,
+          message: violationMessage(v, a, ctx.lang),
+          line: v.line,
+          column: v.column,
+          path: v.path,
+          criterion: v.criterion ?? null,
+          dimension: v.dimension ?? null,
+          actual: v.actual ?? null,
+          expected: v.expected ?? null,
+          note: v.note ?? null,
+        })),
+      })),
+    })),
+  };
+}
+
+/** `check --format json` as text. */
+export function renderCheckJson(result: CheckResult, ctx: RenderContext): string {
+  return `${JSON.stringify(checkToJson(result, ctx), null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+import type { Rubric } from "../../core/rubric.js";
+import type { Batch } from "../batch.js";
+import type { AgencyResult } from "../types.js";
+import { textOf } from "../../render/context.js";
+import { t } from "../../i18n/index.js";
+
+/** A rubric text lookup for batch renderers, in the report's language (raw text: escape it for the format). */
+export function batchTexts(rubric: Rubric, lang: string) {
+  const text = (x: Parameters<typeof textOf>[1]) => textOf(rubric, x, lang);
+  const dimTitle = (id: string | null) => (id === null ? t(lang, "none") : text(rubric.dimensions.find((d) => d.id === id)?.title) || id);
+  const classLabel = (id: string | null) => (id === null ? t(lang, "batch.unclassified") : text(rubric.classification.find((b) => b.id === id)?.label) || id);
+  const criterionTitle = (id: string) => text(rubric.criteria.get(id)?.title) || id;
+  const agencyName = (a: Pick<AgencyResult, "id" | "name">) => (a.name === undefined ? a.id : text(a.name) || a.id);
+  const groupName = (batch: Batch, value: string | null) => value ?? t(lang, "batch.noGroup", { key: batch.groupBy ?? "" });
+  /** "security 42.0% < 50.0%" for each failing gate of the next stage. */
+  const blocked = (a: AgencyResult, fmt: (s: number | null) => string) => a.blockedBy.map((g) => `${dimTitle(g.dimension)} ${fmt(g.score)} < ${fmt(g.min)}`).join(", ");
+  return { text, dimTitle, classLabel, criterionTitle, agencyName, groupName, blocked };
+}
+
+/** The group keys present in the listed agencies, sorted: the CSV's group columns. */
+export function groupKeys(batch: Batch): string[] {
+  const keys = new Set<string>();
+  for (const a of batch.results) for (const k of Object.keys(a.groups)) keys.add(k);
+  return [...keys].sort();
+}
