@@ -22,3 +22,18 @@ export function unansweredNote(lang: string, n: number): string {
   if (n >= 3 && n <= 10) return t(lang, "unansweredNoteFew", { n });
   return t(lang, "unansweredNote", { n });
 }
+
+/**
+ * A message with a count, in the plural category `Intl.PluralRules` gives for `n` in `lang`
+ * (Arabic has six: zero, one, two, few, many, other). The catalogue holds one key per category,
+ * `<base>.<category>`, with `{n}` as the number's slot; a missing category falls back to `<base>.other`.
+ */
+export function plural(lang: string, base: string, n: number, slots: Record<string, string | number> = {}): string {
+  const catalogue = catalogues[lang] ?? en;
+  const code = catalogues[lang] ? lang : "en";
+  const category = new Intl.PluralRules(code).select(n);
+  const table = catalogue as Record<string, string>;
+  const text = table[`${base}.${category}`] ?? table[`${base}.other`] ?? (en as Record<string, string>)[`${base}.other`];
+  if (text === undefined) throw new Error(`no plural message ${base}.other`);
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(name === "n" && slots.n === undefined ? n : (slots[name] ?? `{${name}}`)));
+}

@@ -5,7 +5,7 @@ import { renderCheckJunit } from "./junit.js";
 import { renderCheckMarkdown } from "./markdown.js";
 import { renderCheckSarif } from "./sarif.js";
 import { renderCheckTable } from "./table.js";
-import type { Renderer } from "../../report/formats/index.js";
+import type { Renderer } from "../../render/renderer.js";
 
 /** The formats of `check`: the CLI's --format choices come from this map. */
 export const checkRenderers: Record<string, Renderer<CheckResult>> = {

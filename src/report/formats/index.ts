@@ -5,8 +5,8 @@ import { renderReportHtml } from "./html.js";
 import { renderReportMarkdown } from "./markdown.js";
 import { renderReportTable } from "./table.js";
 
-/** A format is a function that returns a string (the CLI alone decides stdout or --output). */
-export type Renderer<T> = (data: T, ctx: RenderContext) => string;
+export type { Renderer } from "../../render/renderer.js";
+import type { Renderer } from "../../render/renderer.js";
 
 /** The formats of `report`: the CLI's --format choices come from this map. */
 export const reportRenderers: Record<string, Renderer<Report>> = {

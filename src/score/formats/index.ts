@@ -4,7 +4,7 @@ import { renderBatchHtml } from "./html.js";
 import { renderBatchJson, renderBatchNdjson } from "./json.js";
 import { renderBatchMarkdown } from "./markdown.js";
 import { renderBatchTable } from "./table.js";
-import type { Renderer } from "../../report/formats/index.js";
+import type { Renderer } from "../../render/renderer.js";
 
 /** The formats of `score`: the CLI's --format choices come from this map. */
 export const batchRenderers: Record<string, Renderer<Batch>> = {
