@@ -255,4 +255,8 @@ export const ar: Record<MessageKey, string> = {
   "cmp.radar": "الأبعاد قبل وبعد",
   "cmp.deltaBars": "التغيّر في كل بُعد",
   "import.wrote": "ملفات التقييم المكتوبة في {dir}: {n}؛ عدّلها ثم شغّل مثلًا `egov-maturity report {example}`",
+  // issue 15: gates in their own terms; a stage below its threshold lists the gates that would still hold it
+  "gate.unanswered": "دون إجابة",
+  stillRequires: "وتشترط كذلك",
+  "gate.pending": "شروط لم تُستوفَ بعد",
 };

@@ -253,6 +253,10 @@ export const en = {
   "cmp.radar": "Dimensions before and after",
   "cmp.deltaBars": "Change per dimension",
   "import.wrote": "wrote {n} assessments to {dir}; edit them, then run e.g. `egov-maturity report {example}`",
+  // issue 15: gates in their own terms; a stage below its threshold lists the gates that would still hold it
+  "gate.unanswered": "unanswered",
+  stillRequires: "and still requires",
+  "gate.pending": "gates still to meet",
 };
 
 /** A key of the message catalogues. */
