@@ -71,10 +71,18 @@ export interface Assessment {
   answers: ReadonlyMap<string, Answer>;
 }
 
+/** True when a number lies outside a criterion's declared range (bounds included; null bounds open). */
+export function outOfRange(value: number, range: readonly [number | null, number | null] | undefined): boolean {
+  if (range === undefined) return false;
+  const [low, high] = range;
+  return (low !== null && value < low) || (high !== null && value > high);
+}
+
 /**
  * Checks the answers of a schema-valid assessment against its rubric and normalises them.
  * Problems: unknown criterion or dimension ids (with "did you mean"), answers of the wrong type,
- * levels outside the scale (with the allowed values), N/A without a reason, empty evidence.
+ * levels outside the scale (with the allowed values), numbers outside a declared `range`, N/A without
+ * a reason, empty evidence.
  */
 export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessment: Assessment; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -130,6 +138,11 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
       else record({ kind: "boolean", value: given });
     } else if (typeof given !== "number" || !Number.isFinite(given)) {
       problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a number criterion: expected a finite number${criterion.unit ? ` (${criterion.unit})` : ""}, got ${JSON.stringify(given)}`));
+    } else if (outOfRange(given, criterion.range)) {
+      const [low, high] = criterion.range ?? [null, null];
+      const unit = criterion.unit ? (criterion.unit === "%" ? "%" : ` ${criterion.unit}`) : "";
+      const admitted = low !== null && high !== null ? `${low}${unit} to ${high}${unit}` : low !== null ? `${low}${unit} or more` : `${high}${unit} or less`;
+      problems.push(problemAt(at, "VALUE_OUT_OF_RANGE", `${given}${unit} is outside the admissible values of \`${id}\` (${admitted})`, criterion.unit === "%" ? "check the value: a percentage is written as 62, not 0.62" : "check the value and its unit"));
     } else record({ kind: "number", value: given });
   }
 
