@@ -17,8 +17,8 @@ export const EvidenceSchema = z.union([
 
 /** The full form of an answer. */
 export const AnswerObjectSchema = z.strictObject({
-  level: z.number().optional().meta({ description: "Level criteria: a value of the rubric's scale." }),
-  value: z.union([z.number(), z.boolean()]).optional().meta({ description: "Number criteria: the measured value; boolean criteria: true or false." }),
+  level: z.number().nullable().optional().meta({ description: "Level criteria: a value of the rubric's scale (empty: unanswered)." }),
+  value: z.union([z.number(), z.boolean()]).nullable().optional().meta({ description: "Number criteria: the measured value; boolean criteria: true or false (empty: unanswered)." }),
   na: z.union([z.string(), z.boolean(), z.null()]).optional().meta({ description: "Not applicable: the reason (required)." }),
   evidence: z.array(EvidenceSchema).optional(),
   notes: z.string().optional(),
@@ -39,7 +39,8 @@ export const AssessmentSchema = z.strictObject({
   date: IsoDate.optional().meta({ description: "When the assessment was made (YYYY-MM-DD)." }),
   language: LanguageCode.optional().meta({ description: "Language of the answers' free text." }),
   targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
-  answers: z.record(z.string(), AnswerSchema).optional(),
+  // `answers:` with nothing but comments under it is null: no answers, as `answers: {}`.
+  answers: z.record(z.string(), AnswerSchema).nullable().optional(),
 });
 
 export type AssessmentFile = z.infer<typeof AssessmentSchema>;
@@ -110,7 +111,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
     if (full !== undefined && full.na !== undefined) {
       if (typeof full.na !== "string" || full.na.trim() === "") {
         problems.push(problemAt([...path, "na"], "NA_REASON_REQUIRED", `N/A for \`${id}\` needs a reason`, 'write the reason: `na: "The agency does not ..."`'));
-      } else if (full.level !== undefined || full.value !== undefined) {
+      } else if (full.level != null || full.value != null) {
         problems.push(problemAt([...path, "na"], "CONFLICTING_ANSWER", `\`${id}\` is answered and marked N/A at once`, "keep either the answer or `na`", true));
       } else record({ kind: "na", reason: full.na });
       continue;
@@ -118,7 +119,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
 
     const given = bare ?? (criterion.type === "level" ? full?.level : full?.value);
     const wrongKey = criterion.type === "level" ? "value" : "level";
-    if (full !== undefined && full[wrongKey] !== undefined) {
+    if (full !== undefined && full[wrongKey] != null) {
       problems.push(problemAt([...path, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
       continue;
     }
