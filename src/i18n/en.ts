@@ -253,7 +253,31 @@ export const en = {
   "cmp.radar": "Dimensions before and after",
   "cmp.deltaBars": "Change per dimension",
   "import.wrote": "wrote {n} assessments to {dir}; edit them, then run e.g. `egov-maturity report {example}`",
+  // issue 14: identity, waivers, rubric pin, setup, outputs
+  "rule.rubric-pin": "Pinned rubric",
+  "rule.agency-id-changed": "Agency id unchanged",
+  "rule.agency-removed": "No accepted agency removed",
+  "ruleHelp.rubric-pin": "Every assessment must use the rubric the policy pins under `rubric:` (`id`, `id@version` or the rubric's digest). Change the assessment's `rubric:`, or the policy.",
+  "ruleHelp.agency-id-changed": "An accepted file keeps its `agency.id`: a changed id would make its agency look new and escape the comparison with its accepted version. Restore the id, or list the change in the policy under `renamed: [{from, to, reason}]`.",
+  "ruleHelp.agency-removed": "An accepted agency may not disappear from the assessments. Restore its file, or list it in the policy under `retired: [{agency, reason}]`.",
+  "msg.rubric-pin": "the assessment uses rubric {actual}; the policy pins {expected}",
+  "msg.agency-id-changed": "the agency id changed from {expected} to {actual} in an accepted file",
+  "msg.agency-removed": "the accepted agency {expected} is gone from the assessments",
+  "msg.no-higher-answer": "{criterion} rose from {expected} to {actual} (lower is better) without a note explaining why",
+  "msg.no-higher-answer-explained": "{criterion} rose from {expected} to {actual} (lower is better), explained: {note}",
+  "check.waived": "waived until {expires}: {reason}",
+  "check.waivedBy": "waived until {expires} (approved by {by}): {reason}",
+  "check.waiverExpired": "the waiver expired on {expires}: {reason}",
+  "check.waivedMark": "waived",
+  "check.retired": "retired: {reason}",
+  "check.removed": "removed from the assessments",
+  "check.renamed": "id changed from {from}: {reason}",
+  "check.setupFailed": "The check could not run",
+  "check.waivedCount": "Waived: {n}",
+  "check.moreAnnotations": "{n} more {level} annotations are not shown here (GitHub shows 10 per step): see every one in the job log above or in {where}",
+  "check.skipped": "the policy sets no such rule for this agency",
 };
+
 
 /** A key of the message catalogues. */
 export type MessageKey = keyof typeof en;
