@@ -50,11 +50,19 @@ export function keysText(lang: string, commands: readonly Command[]): string {
   return commands.map((c) => keyLabel(c, lang)).join(" ");
 }
 
-/** The allowed values of a level question, as the refusal names them ("0, 1, 2, 3, 4"; Arabic adds ٠–٤). */
-export function levelValues(rubric: Pick<Rubric, "scale">, lang: string): string {
-  const values = rubric.scale.map((s) => String(s.value));
-  const sep = lang === "ar" ? "، " : ", ";
-  return lang === "ar" ? `${values.join(sep)} (${values.map(arabicDigits).join(sep)})` : values.join(sep);
+/**
+ * The allowed values of a level question: every value as the refusal names them ("0, 1, 2, 3, 4";
+ * Arabic adds "أو ٠–٤"), or `short` for the prompt ("0–4" when the scale is a run of integers).
+ */
+export function levelValues(rubric: Pick<Rubric, "scale">, lang: string, short = false): string {
+  const values = rubric.scale.map((s) => s.value);
+  const first = values[0] ?? 0;
+  const last = values[values.length - 1] ?? 0;
+  const run = values.length > 2 && values.every((v, i) => v === first + i);
+  const span = run ? `${first}–${last}` : values.join(lang === "ar" ? "، " : ", ");
+  if (short) return span;
+  const all = values.join(lang === "ar" ? "، " : ", ");
+  return lang === "ar" ? `${all} (${t(lang, "assess.orDigits", { digits: run ? `${arabicDigits(String(first))}–${arabicDigits(String(last))}` : values.map((v) => arabicDigits(String(v))).join("، ") })})` : all;
 }
 
 function rangeText(range: readonly [number | null, number | null], lang: string): string {

@@ -64,7 +64,7 @@ function keysLine(session: Session, answered: boolean): string {
 
 /** The prompt of a question: what it takes ("Level 0–4", "Answer y/n", "Value (%)"). */
 function promptOf(session: Session, criterion: Criterion): string {
-  if (criterion.type === "level") return say(session, "assess.levelPrompt", { values: levelValues(session.rubric, session.lang) });
+  if (criterion.type === "level") return say(session, "assess.levelPrompt", { values: levelValues(session.rubric, session.lang, true) });
   if (criterion.type === "boolean") return say(session, "assess.yesNoPrompt");
   return `${say(session, "assess.value")}${criterion.unit !== undefined ? ` (${terminalLine(criterion.unit)})` : ""}`;
 }

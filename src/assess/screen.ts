@@ -10,8 +10,9 @@ const RLM = "\u200F";
 const LRI = "\u2066";
 const PDI = "\u2069";
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-/** A run of Latin text inside an Arabic line: ids, URLs, keys, dates (from a Latin letter or digit to the last non-space). */
-const LATIN_RUN = /[A-Za-z0-9][\x21-\x7E]*(?: [A-Za-z0-9][\x21-\x7E]*)*/g;
+/** A run of Latin text inside an Arabic line: ids, URLs, keys, dates (from a Latin letter or digit to the last letter, digit or %; brackets and punctuation around it stay Arabic). */
+const WORD = "[A-Za-z0-9](?:[\\x21-\\x7E]*[A-Za-z0-9%])?";
+const LATIN_RUN = new RegExp(`${WORD}(?: ${WORD})*`, "g");
 
 /** Whether a line holds Arabic letters (and so needs an RTL paragraph). */
 export function hasArabic(line: string): boolean {

@@ -271,7 +271,7 @@ export const ar: Record<MessageKey, string> = {
   "assess.key.review": "مراجعة",
   "assess.key.evidence": "الشواهد",
   "assess.key.help": "مساعدة",
-  "assess.levelPrompt": "المستوى ({values})",
+  "assess.levelPrompt": "المستوى {values}",
   "assess.yesNoPrompt": "الإجابة (نعم/لا)",
   "assess.help": "سطر واحد لكل معيار: الإجابة، ثم الشاهد (اختياري)، ثم `;` وملاحظة (اختياري).\n  3                                 المستوى 3\n  3 https://example.org/services    المستوى 3 ورابط شاهدًا بتاريخ اليوم\n  3 خطاب الوزير 12/2026 ؛ اتُّفق عليه في الاجتماع    المستوى 3 وشاهد نصّي وملاحظة\n  3 e                               المستوى 3 ثم محرّر الشواهد الكامل (عدة شواهد بتواريخها)\n  a لا تدير الجهة مراكز خدمة        لا ينطبق، مع السبب\n  نعم / لا                           للأسئلة بنعم أو لا؛  ٦٢  رقم (أو 62)\nالمستويات: {values}؛ تُقبل الأرقام ٠–٩ و۰–۹ أيضًا. يُرفض كل ما عدا ذلك ولا يُسجَّل شيء.\nالمفاتيح: {keys}. Enter وحده يتخطّى السؤال (أو يُبقي الإجابة الحالية). تعمل المفاتيح نفسها على لوحة المفاتيح العربية: ش س لا ت ق ث ؟.",
   "assess.minutes.zero": "أقل من دقيقة",
@@ -320,4 +320,5 @@ export const ar: Record<MessageKey, string> = {
   "assess.skippedRefused": "اضغط Enter للإجابة عن المعايير المتخطّاة الآن، أو {review} للمراجعة",
   "assess.resumingAt": "متابعة {file}: أُجيب عن {n} من {total} معيارًا. نتابع من حيث توقفت الجلسة: {title}.",
   "assess.summaryPrompt": "الملخص التنفيذي للتقرير (اختياري؛ Enter: لا شيء)",
+  "assess.orDigits": "أو {digits}",
 };

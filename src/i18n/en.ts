@@ -269,7 +269,7 @@ export const en = {
   "assess.key.review": "review",
   "assess.key.evidence": "evidence",
   "assess.key.help": "help",
-  "assess.levelPrompt": "Level ({values})",
+  "assess.levelPrompt": "Level {values}",
   "assess.yesNoPrompt": "Answer (y/n)",
   "assess.help": "One line per criterion: the answer, then (optional) the evidence, then (optional) `;` and a note.\n  3                                 level 3\n  3 https://example.org/services    level 3 and a URL as evidence, dated today\n  3 Minister's letter 12/2026 ; agreed in the room    level 3, evidence as a note, and a note\n  3 e                               level 3, then the full evidence editor (several pieces, their dates)\n  a The agency runs no counters     not applicable, with the reason\n  y / n                             yes or no;  62  a number (٦٢ works too)\nLevels: {values}; digits ٠–٩ and ۰–۹ work too. Anything else is refused and nothing is recorded.\nKeys: {keys}. Enter alone skips (or keeps the current answer). On an Arabic keyboard the same keys work: ش س لا ت ق ث ؟.",
   "assess.minutes.one": "1 min",
@@ -318,6 +318,7 @@ export const en = {
   "assess.skippedRefused": "press Enter to answer the skipped criteria now, or {review} for the review",
   "assess.resumingAt": "Resuming {file}: {n} of {total} criteria answered. Continuing where the session stopped: {title}.",
   "assess.summaryPrompt": "Executive summary for the report (optional; Enter: none)",
+  "assess.orDigits": "or {digits}",
 };
 
 /** A key of the message catalogues. */

@@ -92,7 +92,7 @@ describe("assess question flow (scripted prompts)", () => {
     const question = port.said.find((s) => s.includes("(pub.a"))!;
     expect(question).toContain("  0  Absent — L0\n  1  Initial — L1\n  2  Developing — L2\n  3  Established — L3\n  4  Optimised — L4");
     expect(question).toContain("a N/A · s/⏎ skip · b back · j jump · r review · ? help");
-    expect(port.asked[0]).toBe("Level (0, 1, 2, 3, 4)");
+    expect(port.asked[0]).toBe("Level 0–4");
   });
 
   it("refuses anything but the scale's values at a level question: 5, ٥, 3.5, 35 record nothing", async () => {
@@ -108,12 +108,12 @@ describe("assess question flow (scripted prompts)", () => {
     const { session, port, file } = newSession(["٥", "۲", "ش لا تنشر الجهة نماذج", "س", "س", "غ", "س", "ق", "ب"], "ar");
     await runQuestions(session, 0);
     expect(port.refused.map((r) => r.typed)).toEqual(["٥"]);
-    expect(port.refused[0]!.reason).toBe("«٥» ليس مستوى في هذا السلّم: اكتب 0، 1، 2، 3، 4 (٠، ١، ٢، ٣، ٤)، أو أحد المفاتيح (a/ش s/س b/لا j/ت r/ق e/ث ?/؟)");
+    expect(port.refused[0]!.reason).toBe("«٥» ليس مستوى في هذا السلّم: اكتب 0، 1، 2، 3، 4 (أو ٠–٤)، أو أحد المفاتيح (a/ش s/س b/لا j/ت r/ق e/ث ?/؟)");
     expect(answerOf(file, "pub.a")?.answer).toEqual({ kind: "level", level: 2 });
     expect(answerOf(file, "pub.b")?.answer).toEqual({ kind: "na", reason: "لا تنشر الجهة نماذج" });
     expect(answerOf(file, "sec.policy")?.answer).toEqual({ kind: "boolean", value: true });
     expect(port.said.join("\n")).toContain("مرحلة الإعلان · 1 / 6");
-    expect(port.asked[0]).toBe("المستوى (0، 1، 2، 3، 4 (٠، ١، ٢، ٣، ٤))");
+    expect(port.asked[0]).toBe("المستوى 0–4");
   });
 
   it("at a yes/no question «لا» is no and «نعم» yes", async () => {
@@ -153,7 +153,7 @@ describe("assess question flow (scripted prompts)", () => {
     const { session, port } = newSession(["?", "r", "f"]);
     await runQuestions(session, 0);
     expect(port.said.join("\n")).toContain("3 https://example.org/services");
-    expect(port.asked.slice(0, 2)).toEqual(["Level (0, 1, 2, 3, 4)", "Level (0, 1, 2, 3, 4)"]);
+    expect(port.asked.slice(0, 2)).toEqual(["Level 0–4", "Level 0–4"]);
   });
 
   it("goes back to the previous question and replaces its answer", async () => {
