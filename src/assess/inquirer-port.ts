@@ -1,5 +1,6 @@
 import { input, select } from "@inquirer/prompts";
 import { t } from "../i18n/index.js";
+import { isRtl } from "../render/html-page.js";
 import { PromptInterrupted, type ListChoice, type PromptPort, type TextOptions } from "./port.js";
 import { forTerminal, isolateLine } from "./screen.js";
 
@@ -15,8 +16,9 @@ function interrupted(error: unknown): never {
  * `select` for the list of dimensions. Printed text is wrapped to the terminal and Arabic lines isolated.
  */
 export function inquirerPort(lang: string, out: NodeJS.WriteStream = process.stdout): PromptPort {
-  const shape = () => ({ columns: out.columns ?? 80, tty: out.isTTY === true });
-  const line = (text: string) => (out.isTTY === true ? isolateLine(text) : text);
+  const rtl = isRtl(lang);
+  const shape = () => ({ columns: out.columns ?? 80, tty: out.isTTY === true, rtl });
+  const line = (text: string) => (out.isTTY === true && rtl ? isolateLine(text) : text);
   return {
     get rows(): number {
       return out.rows ?? 24;
@@ -37,6 +39,8 @@ export function inquirerPort(lang: string, out: NodeJS.WriteStream = process.std
         message: line(message),
         ...(options.default !== undefined ? { default: options.default } : {}),
         ...(validate !== undefined ? { validate: (text: string) => { const verdict = validate(text); return verdict === true ? true : line(verdict); } } : {}),
+        // A refused line is cleared (the refusal quotes what was typed): the next try starts afresh.
+        theme: { validationFailureMode: "clear" },
       }).catch(interrupted);
     },
     say(text: string): void {

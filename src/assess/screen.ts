@@ -4,6 +4,8 @@ import { wrapLine } from "../render/wrap.js";
 export interface TerminalShape {
   columns: number;
   tty: boolean;
+  /** The session's language is written right to left: its Arabic lines are isolated. */
+  rtl: boolean;
 }
 
 const RLM = "\u200F";
@@ -34,7 +36,7 @@ export function isolateLine(line: string): string {
 
 /**
  * A text for the terminal: every line wrapped at spaces to the terminal's width (a word longer
- * than a line is the only thing ever cut), then each Arabic line isolated. Without a TTY the text
+ * than a line is the only thing ever cut), then, in a right-to-left session, each Arabic line isolated. Without a TTY the text
  * is returned unchanged.
  */
 export function forTerminal(text: string, shape: TerminalShape): string {
@@ -48,6 +50,6 @@ export function forTerminal(text: string, shape: TerminalShape): string {
       const pieces = wrapLine(line.slice(lead.length), width - lead.length, 2);
       return pieces.map((p) => `${lead}${p}`);
     })
-    .map(isolateLine)
+    .map((line) => (shape.rtl ? isolateLine(line) : line))
     .join("\n");
 }

@@ -8,7 +8,7 @@ const PDI = "\u2069";
 describe("terminal text for assess", () => {
   it("wraps at spaces to the terminal's width, never inside a word, keeping each line's indent", () => {
     const text = "  3  راسخ — تتيح الجهة استفساراتهم الإلكترونية وتردّ عليها خلال يومين وتنشر إحصاءات الردود";
-    const out = forTerminal(text, { columns: 40, tty: true }).split("\n");
+    const out = forTerminal(text, { columns: 40, tty: true, rtl: true }).split("\n");
     expect(out.length).toBeGreaterThan(1);
     const words = text.trim().split(/\s+/);
     const back = out.map((l) => l.replace(/[\u200F\u2066-\u2069]/g, "").trim()).join(" ").split(/\s+/);
@@ -24,8 +24,12 @@ describe("terminal text for assess", () => {
     expect(isolateLine("Publication · 1 / 6")).toBe("Publication · 1 / 6");
   });
 
+  it("an English session's lines are wrapped but not isolated", () => {
+    expect(forTerminal("«٥» is not a level", { columns: 80, tty: true, rtl: false })).toBe("«٥» is not a level");
+  });
+
   it("without a TTY the text is unchanged", () => {
     const text = "مرحلة الإعلان · 1 / 58 — a very long line ".repeat(5);
-    expect(forTerminal(text, { columns: 30, tty: false })).toBe(text);
+    expect(forTerminal(text, { columns: 30, tty: false, rtl: true })).toBe(text);
   });
 });
