@@ -4,6 +4,7 @@ import type { Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
 import type { RenderContext } from "../render/context.js";
 import { writeFileAtomic } from "../io/write.js";
+import { cellReference } from "../io/xlsx-xml.js";
 
 /** The tool's version from package.json. */
 export function toolVersion(): string {
@@ -50,7 +51,7 @@ export function emit(content: string, options: GlobalOptions): void {
 /** One problem as the tool prints it: `file:line:column  error  CODE  message`, then an indented hint. */
 export function formatProblem(problem: Problem, color = false): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const where = `${terminalLine(problem.file ?? "<input>")}:${problem.line ?? 1}:${problem.column ?? 1}`;
+  const where = `${terminalLine(problem.file ?? "<input>")}:${problem.sheet !== undefined ? terminalLine(cellReference(problem.sheet, problem.line ?? 1, problem.column ?? 1)) : `${problem.line ?? 1}:${problem.column ?? 1}`}`;
   const severity = problem.severity === "error" ? c.red("error") : c.yellow("warning");
   const doc = problem.document !== undefined && problem.document > 0 ? ` (document ${problem.document + 1})` : "";
   let text = `${where}  ${severity}  ${c.bold(problem.code)}  ${terminalLine(problem.message)}${doc}`;
