@@ -35,17 +35,29 @@ export interface CheckedFile {
 /** The result of `check`: invalid files first, then the rest in input order. Carries its exit code. */
 export interface CheckResult {
   files: CheckedFile[];
+  /** Problems that stop the run before any file is judged: an invalid policy, an unknown baseline, bad options. */
+  setup: Problem[];
+  /** Accepted versions that could not be read: warnings, they do not fail the check. */
+  warnings: Problem[];
   /** `git origin/main` or a folder, when a baseline was given. */
   baseline?: string;
   exitCode: 0 | 1 | 2;
 }
 
+/** What a run found besides its files. */
+export interface CheckExtras {
+  baseline?: string | undefined;
+  setup?: Problem[];
+  warnings?: Problem[];
+}
+
 /** Builds the result: orders invalid files first and computes the exit code. */
-export function checkResult(files: CheckedFile[], baseline?: string): CheckResult {
+export function checkResult(files: CheckedFile[], extras: CheckExtras = {}): CheckResult {
   const ordered = [...files.filter((f) => f.problems.length > 0), ...files.filter((f) => f.problems.length === 0)];
-  const invalid = ordered.some((f) => f.problems.some((p) => p.severity === "error"));
-  const result: CheckResult = { files: ordered, exitCode: checkExitCode(invalid, ordered.flatMap((f) => f.agencies.flatMap((a) => a.violations))) };
-  if (baseline !== undefined) result.baseline = baseline;
+  const setup = extras.setup ?? [];
+  const invalid = setup.some((p) => p.severity === "error") || ordered.some((f) => f.problems.some((p) => p.severity === "error"));
+  const result: CheckResult = { files: ordered, setup, warnings: extras.warnings ?? [], exitCode: checkExitCode(invalid, ordered.flatMap((f) => f.agencies.flatMap((a) => a.violations))) };
+  if (extras.baseline !== undefined) result.baseline = extras.baseline;
   return result;
 }
 

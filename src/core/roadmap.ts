@@ -1,6 +1,6 @@
 import type { AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, Dimension, Rubric } from "./rubric.js";
-import { atLeast, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./score.js";
+import { atLeast, DEFAULT_THRESHOLD, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./formulas.js";
 
 /** One step of the roadmap: raise one criterion from its current answer to a target answer. */
 export interface RoadmapStep {
@@ -152,7 +152,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
         return p === null || atLeast(p, gate.min);
       }, "gate", stage.id);
     }
-    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stage.threshold ?? 0.6), "stage", stage.id);
+    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stage.threshold ?? DEFAULT_THRESHOLD), "stage", stage.id);
   }
   return steps;
 }

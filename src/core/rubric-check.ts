@@ -1,4 +1,5 @@
 import { problemAt, type Problem } from "./problems.js";
+import { DEFAULT_THRESHOLD } from "./formulas.js";
 import type { Criterion, Dimension, Rubric, RubricFile } from "./rubric.js";
 import { didYouMean } from "./suggest.js";
 import type { LocalisedText } from "./text.js";
@@ -176,7 +177,7 @@ export function normaliseRubric(file: RubricFile): Rubric {
       criteria.set(c.id, criterion);
       return criterion;
     });
-    const threshold = d.kind === "stage" ? d.threshold ?? 0.6 : undefined;
+    const threshold = d.kind === "stage" ? d.threshold ?? DEFAULT_THRESHOLD : undefined;
     const dimension: Dimension = {
       id: d.id,
       kind: d.kind,

@@ -3,9 +3,9 @@ import type { Rubric } from "../core/rubric.js";
 import { classify, criterionScores, dimensionScores, EPSILON, overallIndex, stageAttainment } from "../core/score.js";
 import type { ScoredAgency } from "./types.js";
 
-/** `id@version`: how a batch tells rubrics apart. */
-export function rubricKey(rubric: Pick<Rubric, "id" | "version">): string {
-  return `${rubric.id}@${rubric.version}`;
+/** `id@version#digest`: how a batch tells rubrics apart (two that share `id@version` but differ are two). */
+export function rubricKey(rubric: Pick<Rubric, "id" | "version" | "digest">): string {
+  return `${rubric.id}@${rubric.version}${rubric.digest !== undefined ? `#${rubric.digest}` : ""}`;
 }
 
 /**
