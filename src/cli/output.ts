@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
-import type { Problem } from "../core/problems.js";
+import { UsageError, type Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
 import type { RenderContext } from "../render/context.js";
 import { writeFileAtomic } from "../io/write.js";
@@ -46,6 +46,16 @@ export function renderContext(options: GlobalOptions, lang: string): RenderConte
 export function emit(content: string, options: GlobalOptions): void {
   if (options.output !== undefined) writeFileAtomic(options.output, content);
   else process.stdout.write(content);
+}
+
+/**
+ * Writes a binary format's bytes (xlsx, docx): atomically to --output, or to a stdout that is not a
+ * terminal (a pipe or a redirect); a terminal is refused with a usage error asking for --output.
+ */
+export function emitBytes(bytes: Uint8Array, options: GlobalOptions, format: string): void {
+  if (options.output !== undefined) writeFileAtomic(options.output, bytes);
+  else if (process.stdout.isTTY) throw new UsageError(`--format ${format} writes a binary file, not text for a terminal`, `add --output FILE.${format}`);
+  else process.stdout.write(bytes);
 }
 
 /** One problem as the tool prints it: `file:line:column  error  CODE  message`, then an indented hint. */

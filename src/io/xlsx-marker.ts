@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Rubric } from "../core/rubric.js";
 
 /**
@@ -30,12 +29,3 @@ export const AGENCY_ROWS = { id: 3, name: 4, assessor: 5, date: 6 } as const;
 export const GROUP_HEADER_ROW = 8;
 export const GROUP_ROW = 9;
 export const GROUP_ROWS = 10;
-
-/**
- * A digest of a rubric's content (sha-256 of its normalised JSON, first 12 hex digits): a
- * workbook made from one rubric and read against another of the same id@version is refused.
- */
-export function rubricFingerprint(rubric: Rubric): string {
-  const plain = JSON.stringify(rubric, (_key, value: unknown) => (value instanceof Map ? [...value.keys()] : value));
-  return createHash("sha256").update(plain).digest("hex").slice(0, 12);
-}

@@ -2,9 +2,10 @@ import { dirname, resolve } from "node:path";
 import type { Problem } from "../core/problems.js";
 import { t } from "../i18n/index.js";
 import { loadAssessmentDocument, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
+import { digestOf } from "./rubric-digest.js";
 import { loadRubric } from "./rubric-load.js";
 import { cellDocument, cellProblems, cellText, parseAnswerCell, problemAtCell, serialDate, type CellAt } from "./xlsx-cells.js";
-import { AGENCY_ROWS, GROUP_ROW, GROUP_ROWS, HEADER_ROW, LAYOUT_VERSION, rubricFingerprint } from "./xlsx-marker.js";
+import { AGENCY_ROWS, GROUP_ROW, GROUP_ROWS, HEADER_ROW, LAYOUT_VERSION } from "./xlsx-marker.js";
 import type { WorkbookFile } from "./xlsx-read.js";
 import type { SheetCell, SheetCells } from "./xlsx-xml.js";
 
@@ -33,8 +34,8 @@ export function loadQuestionnaire(workbook: WorkbookFile, marker: ReadonlyMap<st
     return { assessments: [], problems: loaded.problems };
   }
   const rubric = loaded.rubric;
-  if (options.rubric === undefined && marker.get("rubric-id") === `${rubric.id}@${rubric.version}` && marker.get("digest") !== rubricFingerprint(rubric)) {
-    return fail("XLSX_RUBRIC_CHANGED", `the questionnaire was made from another rubric of the same name (${rubric.id}@${rubric.version}, digest ${marker.get("digest") ?? "?"}; this one is ${rubricFingerprint(rubric)})`, "its questions and levels may differ: make a new questionnaire, or read it against a rubric with --rubric");
+  if (options.rubric === undefined && marker.get("rubric-id") === `${rubric.id}@${rubric.version}` && marker.get("digest") !== digestOf(rubric)) {
+    return fail("XLSX_RUBRIC_CHANGED", `the questionnaire was made from another rubric of the same name (${rubric.id}@${rubric.version}, digest ${marker.get("digest") ?? "?"}; this one is ${digestOf(rubric)})`, "its questions and levels may differ: make a new questionnaire, or read it against a rubric with --rubric");
   }
   const problems: Problem[] = [];
   const cellsAt = new Map<string, CellAt>();

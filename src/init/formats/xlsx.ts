@@ -2,7 +2,8 @@ import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
 import type { Criterion, Rubric } from "../../core/rubric.js";
 import { localise } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
-import { AGENCY_ROWS, GROUP_HEADER_ROW, GROUP_ROW, GROUP_ROWS, HEADER_ROW, MARKER_SHEET, questionnaireColumns, rubricFingerprint } from "../../io/xlsx-marker.js";
+import { digestOf } from "../../io/rubric-digest.js";
+import { AGENCY_ROWS, GROUP_HEADER_ROW, GROUP_ROW, GROUP_ROWS, HEADER_ROW, MARKER_SHEET, questionnaireColumns } from "../../io/xlsx-marker.js";
 import { addMarkerSheet, finishWorkbook, newWorkbook, sheetName, sheetViews } from "../../render/xlsx-book.js";
 import type { RenderContext } from "../../render/context.js";
 
@@ -137,7 +138,8 @@ function addDimensionSheet(book: Workbook, rubric: Rubric, dimensionIndex: numbe
     if (criterion.evidence !== undefined) row.getCell(at("evidenceAsked")).value = tx(criterion.evidence);
     const answer = row.getCell(at("answer"));
     editable(answer);
-    const choice = (title: string, formula: string): DataValidation => ({ type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: "stop", errorTitle: title, error: t(lang, "xlsx.pick"), showInputMessage: true, promptTitle: title, prompt: t(lang, "xlsx.pick") });
+    // Each cell's rule names its criterion: equal rules would be merged by exceljs into ranges that overlap.
+    const choice = (title: string, formula: string): DataValidation => ({ type: "list", allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: "stop", errorTitle: title, error: t(lang, "xlsx.pick"), showInputMessage: true, promptTitle: title, prompt: `${criterion.id}: ${t(lang, "xlsx.pick")}` });
     if (criterion.type === "level") {
       rubric.scale.forEach((s, i) => (row.getCell(at(`level:${s.value}`)).value = tx(criterion.levels?.[String(s.value)])));
       answer.dataValidation = choice(t(lang, "xlsx.pickTitle"), `'${MARKER_SHEET}'!$D$1:$D$${levels}`);
@@ -147,7 +149,7 @@ function addDimensionSheet(book: Workbook, rubric: Rubric, dimensionIndex: numbe
     } else {
       const rule = numberRule(criterion, lang);
       row.getCell(at(`level:${rubric.scale[0]!.value}`)).value = rule.text;
-      answer.dataValidation = rule.validation;
+      answer.dataValidation = { ...rule.validation, prompt: `${criterion.id}: ${rule.text}` };
     }
     for (const key of ["naReason", "evidenceUrl", "evidenceDate", "notes"]) {
       const cell = row.getCell(at(key));
@@ -202,7 +204,7 @@ export async function questionnaireWorkbook(rubric: Rubric, options: Questionnai
   const marker = addMarkerSheet(book, "questionnaire", [
     ["rubric", options.rubricRef],
     ["rubric-id", `${rubric.id}@${rubric.version}`],
-    ["digest", rubricFingerprint(rubric)],
+    ["digest", digestOf(rubric)],
     ["lang", lang],
     ["sheet:agency", names.agency],
     ...rubric.dimensions.map((d, i) => [`dimension:${d.id}`, dimensionSheets[i]!] as const),
