@@ -7,7 +7,7 @@ import { assessmentTemplate } from "../core/template.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { questionnaireWorkbook } from "../init/formats/xlsx.js";
-import { emit, emitBytes, renderContext } from "./output.js";
+import { emit, emitBytes, refuseTerminal, renderContext } from "./output.js";
 
 interface InitOptions {
   rubric: string;
@@ -45,6 +45,7 @@ Then fill in the answers and run: egov-maturity report moh.yaml`,
       if (options.output !== undefined && existsSync(options.output) && !options.force) {
         throw new UsageError(`${options.output} exists; init does not overwrite an assessment`, "choose another --output, or add --force");
       }
+      if (options.format === "xlsx") refuseTerminal(options, "xlsx");
       if (options.date !== undefined && !isRealDate(options.date)) throw new UsageError(`--date ${options.date} is not a calendar date`, "write it as YYYY-MM-DD, e.g. 2026-11-21");
       const loaded = loadRubric(options.rubric);
       if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: options.rubric, line: 1, column: 1 }]);

@@ -53,9 +53,14 @@ export function emit(content: string, options: GlobalOptions): void {
  * terminal (a pipe or a redirect); a terminal is refused with a usage error asking for --output.
  */
 export function emitBytes(bytes: Uint8Array, options: GlobalOptions, format: string): void {
+  refuseTerminal(options, format);
   if (options.output !== undefined) writeFileAtomic(options.output, bytes);
-  else if (process.stdout.isTTY) throw new UsageError(`--format ${format} writes a binary file, not text for a terminal`, `add --output FILE.${format}`);
   else process.stdout.write(bytes);
+}
+
+/** A binary format bound for a terminal is a usage error (checked before any work is done). */
+export function refuseTerminal(options: GlobalOptions, format: string): void {
+  if (options.output === undefined && process.stdout.isTTY) throw new UsageError(`--format ${format} writes a binary file, not text for a terminal`, `add --output FILE.${format}`);
 }
 
 /** One problem as the tool prints it: `file:line:column  error  CODE  message`, then an indented hint. */

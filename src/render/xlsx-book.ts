@@ -10,6 +10,15 @@ import type { RenderContext } from "./context.js";
  * exceljs is loaded only when a workbook is written (it is large; other commands never pay for it).
  */
 
+/**
+ * A text as a cell may hold it: characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/F)
+ * removed, at most 32,767 characters (Excel's limit). Strings are always written as strings:
+ * exceljs writes a formula only from a formula object, so `=HYPERLINK(...)` in a name stays text.
+ */
+export function xlsxText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "").slice(0, 32767);
+}
+
 /** A new workbook whose document properties come from the render context (never the wall clock). */
 export async function newWorkbook(ctx: RenderContext): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs");

@@ -4,7 +4,7 @@ import { localise } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { digestOf } from "../../io/rubric-digest.js";
 import { AGENCY_ROWS, GROUP_HEADER_ROW, GROUP_ROW, GROUP_ROWS, HEADER_ROW, MARKER_SHEET, questionnaireColumns } from "../../io/xlsx-marker.js";
-import { addMarkerSheet, finishWorkbook, newWorkbook, sheetName, sheetViews } from "../../render/xlsx-book.js";
+import { addMarkerSheet, finishWorkbook, newWorkbook, sheetName, sheetViews, xlsxText } from "../../render/xlsx-book.js";
 import type { RenderContext } from "../../render/context.js";
 
 /** What the questionnaire is for: the same as the YAML template's options. */
@@ -94,7 +94,7 @@ function addAgencySheet(book: Workbook, rubric: Rubric, options: QuestionnaireOp
     sheet.getCell(row, 1).value = label;
     sheet.getCell(row, 1).font = { bold: true };
     const cell = sheet.getCell(row, 2);
-    cell.value = value;
+    cell.value = xlsxText(value);
     cell.numFmt = "@";
     editable(cell);
   }
@@ -115,7 +115,7 @@ function addAgencySheet(book: Workbook, rubric: Rubric, options: QuestionnaireOp
 function addDimensionSheet(book: Workbook, rubric: Rubric, dimensionIndex: number, name: string, lang: string): void {
   const dimension = rubric.dimensions[dimensionIndex]!;
   const fallback = rubric.languages[0] ?? "en";
-  const tx = (text: Parameters<typeof localise>[0]) => localise(text, lang, fallback);
+  const tx = (text: Parameters<typeof localise>[0]) => xlsxText(localise(text, lang, fallback));
   const sheet = book.addWorksheet(name, { views: sheetViews(lang, HEADER_ROW) });
   const columns = questionnaireColumns(rubric);
   sheet.getCell("A1").value = `${tx(dimension.title)} (${dimension.id})`;
