@@ -3,6 +3,7 @@ import { loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type Asses
 import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { decodeText, fsProblem } from "./read.js";
 import { LIMITS } from "./yaml.js";
+import { isXlsxPath, loadAssessmentXlsx } from "./xlsx-load.js";
 
 /** Standard input, read up to one byte past the size cap (so an endless pipe costs bounded memory). */
 function readStdinCapped(): Buffer {
@@ -26,7 +27,8 @@ function readStdinCapped(): Buffer {
 }
 
 /**
- * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), or `-` for standard input.
+ * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), an
+ * Excel workbook (a questionnaire of `init --format xlsx`, or a table), or `-` for standard input.
  * The one entry point for commands that read assessments (report, score, check, compare).
  */
 export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
@@ -45,6 +47,7 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
     return loadAssessmentText(decoded.text, "<stdin>", options);
   }
   if (isCsvPath(file)) return loadAssessmentCsv(file, options);
+  if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
   return loadAssessmentFile(file, options);
 }
 
