@@ -41,6 +41,7 @@ export const AssessmentSchema = z.strictObject({
   targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
   // `answers:` with nothing but comments under it is null: no answers, as `answers: {}`.
   answers: z.record(z.string(), AnswerSchema).nullable().optional(),
+  session: z.record(z.string(), z.unknown()).optional().meta({ description: "A tool's own state (e.g. where `assess` stopped); every command ignores it." }),
 });
 
 export type AssessmentFile = z.infer<typeof AssessmentSchema>;

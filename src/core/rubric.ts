@@ -191,6 +191,8 @@ export interface Rubric {
   dimensions: readonly Dimension[];
   /** Every criterion by id. */
   criteria: ReadonlyMap<string, Criterion>;
+  /** Content digest (12 hex digits of SHA-256 of the normalised rubric), set by the loader (io/rubric-digest.ts). */
+  digest?: string;
 }
 
 /** The default language of a rubric. */

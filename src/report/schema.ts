@@ -15,7 +15,7 @@ export const ReportJsonSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.literal("egov-maturity"), version: z.string() }),
   language: z.string(),
-  rubric: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
+  rubric: z.strictObject({ id: z.string(), version: z.string(), digest: z.string().nullable().meta({ description: "Content digest of the rubric: the first 12 hex digits of the SHA-256 of the normalised rubric (DESIGN.md §2)" }), title: z.string() }),
   agency: z.strictObject({ id: z.string(), name: z.string().nullable(), groups: z.record(z.string(), z.string()) }),
   date: z.string().nullable(),
   assessor: z.string().nullable(),

@@ -4,9 +4,9 @@ import { classify, criterionScores, dimensionScores, EPSILON, exactScores, gateO
 import { key } from "../core/exact.js";
 import type { ScoredAgency } from "./types.js";
 
-/** `id@version`: how a batch tells rubrics apart. */
-export function rubricKey(rubric: Pick<Rubric, "id" | "version">): string {
-  return `${rubric.id}@${rubric.version}`;
+/** `id@version#digest`: how a batch tells rubrics apart (two that share `id@version` but differ are two). */
+export function rubricKey(rubric: Pick<Rubric, "id" | "version" | "digest">): string {
+  return `${rubric.id}@${rubric.version}${rubric.digest !== undefined ? `#${rubric.digest}` : ""}`;
 }
 
 /**
