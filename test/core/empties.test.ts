@@ -20,3 +20,16 @@ describe("empty answers read alike", () => {
     expect(score(rubric, assessment).unanswered).toHaveLength(rubric.criteria.size);
   });
 });
+
+describe("report --agency in a file with an invalid document", () => {
+  it("reports the agency asked for and names the other document's problems as warnings", async () => {
+    const { cli } = await import("../helpers.js");
+    const good = cli(["report", "test/fixtures/empties/two-agencies.yaml", "--agency", "good", "--lang", "en"]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain("· good");
+    expect(good.stderr).toMatch(/two-agencies\.yaml:9:10 +warning +LEVEL_OUT_OF_RANGE/);
+    const bad = cli(["report", "test/fixtures/empties/two-agencies.yaml", "--agency", "bad"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/two-agencies\.yaml:9:10 +error +LEVEL_OUT_OF_RANGE/);
+  });
+});
