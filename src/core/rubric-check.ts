@@ -179,7 +179,6 @@ export function normaliseRubric(file: RubricFile): Rubric {
         type: c.type ?? "level",
         tags: c.tags ?? [],
         direction: c.direction ?? "higher",
-        refs: c.refs ?? [],
       };
       if (c.question !== undefined) criterion.question = c.question;
       if (c.description !== undefined) criterion.description = c.description;
@@ -191,6 +190,7 @@ export function normaliseRubric(file: RubricFile): Rubric {
       if (c.max !== undefined) criterion.max = c.max;
       if (c.bands !== undefined) criterion.bands = c.bands;
       if (c.range !== undefined) criterion.range = c.range;
+      if (c.refs !== undefined) criterion.refs = c.refs;
       criteria.set(c.id, criterion);
       return criterion;
     });

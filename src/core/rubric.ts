@@ -147,7 +147,8 @@ export interface Criterion {
   bands?: readonly Band[];
   /** Admissible values, bounds included; null for an open end. */
   range?: readonly [number | null, number | null];
-  refs: readonly string[];
+  /** International indicators it corresponds to (`GTMI:PSDI`, `OECD-DGI:user-driven`). */
+  refs?: readonly string[];
 }
 
 /** A dimension with every default applied. */

@@ -97,7 +97,7 @@ describe("exact ties", () => {
 describe("typed values against band minima", () => {
   it("are compared exactly: 49.9999999999 is below a band that starts at 50", async () => {
     const { numberScore } = await import("../../src/core/score.js");
-    const c = { id: "n", dimension: "d", title: "N", weight: 1, type: "number" as const, tags: [], refs: [], direction: "higher" as const, bands: [{ min: 50, score: 1 }, { min: 0, score: 0.5 }] };
+    const c = { id: "n", dimension: "d", title: "N", weight: 1, type: "number" as const, tags: [], direction: "higher" as const, bands: [{ min: 50, score: 1 }, { min: 0, score: 0.5 }] };
     expect(numberScore(c, 50)).toBe(1);
     expect(numberScore(c, 49.9999999999)).toBe(0.5);
   });
