@@ -77,8 +77,9 @@ export function registerRubric(program: Command): void {
       if (options.format === "json") return emit(`${JSON.stringify(s, null, 2)}\n`, options);
       const c = new Chalk({ level: useColor(options) ? 1 : 0 });
       const fmt = (x: number | null) => formatScore(x, r.display);
-      const lines = [c.bold(`${terminalLine(s.title)} · ${s.id} ${s.version}`), `${t(lang, "rubric.languages")}: ${s.languages.join(", ")} · ${t(lang, "rubric.scale")}: ${s.scale.map((x) => `${x.value} ${terminalLine(x.label)}`).join(", ")}`];
-      if (s.classification.length > 0) lines.push(`${t(lang, "class")}: ${s.classification.map((b) => `${terminalLine(b.label)} ≥ ${fmt(b.min)}`).join(", ")}`);
+      const comma = lang.split("-")[0] === "ar" ? "، " : ", ";
+      const lines = [c.bold(`${terminalLine(s.title)} · ${s.id} ${s.version}`), `${t(lang, "rubric.languages")}: ${s.languages.join(", ")} · ${t(lang, "rubric.scale")}: ${s.scale.map((x) => `${x.value} ${terminalLine(x.label)}`).join(comma)}`];
+      if (s.classification.length > 0) lines.push(`${t(lang, "class")}: ${s.classification.map((b) => `${terminalLine(b.label)} ≥ ${fmt(b.min)}`).join(comma)}`);
       for (let i = 0; i < lines.length; i++) lines[i] = wrapText(lines[i]!, 80);
       lines.push("");
       // Both tables fit 80 columns; ids sit under their titles so they can be copied whole.
