@@ -2,7 +2,7 @@ import type { Criterion, Dimension } from "../core/rubric.js";
 import { score } from "../core/score.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
 import { askCriterion } from "./question.js";
-import { say, scoreText, textIn, type Session } from "./session.js";
+import { say, sayCount, scoreText, textIn, type Session } from "./session.js";
 
 /** The rubric's criteria in the order they are asked: dimension by dimension. */
 export function criteriaInOrder(session: Pick<Session, "rubric">): Criterion[] {
@@ -66,11 +66,11 @@ function showReview(session: Session): void {
     for (const c of d.criteria) {
       const a = session.draft.answer(c.id);
       const mark = a.answer.kind === "unanswered" ? "·" : "✓";
-      const extras = [a.evidence.length > 0 ? say(session, "assess.evidenceCount", { n: a.evidence.length }) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(", ");
+      const extras = [a.evidence.length > 0 ? sayCount(session, "assess.evidenceCount", a.evidence.length) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(", ");
       lines.push(`  ${mark} ${textIn(session, c.title)}: ${formatAnswer(session.rubric, c.id, a.answer, session.lang)}${extras ? `  [${extras}]` : ""}`);
     }
   }
-  lines.push("", `${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${say(session, "unansweredNote", { n: report.unanswered.length })}` : ""}`);
+  lines.push("", `${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${sayCount(session, "unansweredNote", report.unanswered.length)}` : ""}`);
   session.port.say(lines.join("\n"));
 }
 
@@ -103,7 +103,7 @@ async function review(session: Session, from: number): Promise<number | "finish"
   const left = total - criteriaInOrder(session).filter((c) => session.draft.isAnswered(c.id)).length;
   type Pick = "finish" | "continue" | "criterion" | "dimension";
   const choices: { key: string; name: string; value: Pick }[] = [
-    { key: "f", name: left > 0 ? say(session, "assess.finishIncomplete", { n: left }) : say(session, "assess.finish"), value: "finish" },
+    { key: "f", name: left > 0 ? sayCount(session, "assess.finishIncomplete", left) : say(session, "assess.finish"), value: "finish" },
   ];
   if (next < total) choices.push({ key: "c", name: say(session, "assess.continueAt", { title: textIn(session, criteriaInOrder(session)[next]!.title) }), value: "continue" });
   choices.push({ key: "g", name: say(session, "assess.goToCriterion"), value: "criterion" }, { key: "j", name: say(session, "assess.choice.jump"), value: "dimension" });

@@ -2,7 +2,7 @@ import type { Answer, AnswerValue } from "../core/assessment.js";
 import type { Criterion } from "../core/rubric.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
 import type { MenuChoice } from "./port.js";
-import { asciiDigits, isIsoDate, say, textIn, type Session } from "./session.js";
+import { asciiDigits, isIsoDate, say, sayCount, textIn, type Session } from "./session.js";
 
 /** Where the flow goes after a question. */
 export type Move = "next" | "back" | "jump" | "review";
@@ -127,8 +127,8 @@ export async function askCriterion(session: Session, criterion: Criterion, posit
 /** Evidence, one piece at a time until an empty line: a URL or a note, then its date. `-` removes what is recorded. */
 async function askEvidence(session: Session, id: string, answer: Answer): Promise<void> {
   for (;;) {
-    const key = answer.evidence.length > 0 ? "assess.evidenceMore" : "assess.evidence";
-    const text = (await session.port.text(say(session, key, { n: answer.evidence.length }))).trim();
+    const prompt = answer.evidence.length > 0 ? sayCount(session, "assess.evidenceMore", answer.evidence.length) : say(session, "assess.evidence");
+    const text = (await session.port.text(prompt)).trim();
     if (text === "") return;
     if (text === "-") {
       answer.evidence = [];

@@ -13,7 +13,7 @@ import { score } from "../core/score.js";
 import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
 import { terminalLine } from "../render/context.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { renderReportTable } from "../report/formats/table.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { renderContext } from "./output.js";
@@ -160,7 +160,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
         const total = criteriaInOrder(session).length;
         const start = firstUnanswered(session);
         if (resumeFile !== undefined) {
-          port.say(start < total ? t(lang, "assess.resuming", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total }) : t(lang, "assess.allAnswered", { total }));
+          port.say(start < total ? plural(lang, "assess.resuming", total, { file: terminalLine(session.draft.file), answered: total - countUnanswered(session) }) : plural(lang, "assess.allAnswered", total));
         }
         await runQuestions(session, start);
         const report = score(rubric, session.draft.assessment());

@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../io/write.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
 import { batchJsonChunks, ndjsonAgencyLine, ndjsonProblemLine, ndjsonSummaryLine } from "../score/formats/json.js";
 import { batchRenderers } from "../score/formats/index.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, renderContext } from "./output.js";
@@ -127,7 +127,7 @@ and the exit code is then 2.`,
           if (!collector.groupKeys.has(key)) throw new UsageError(`${option}: no agency has the group key \`${key}\``, didYouMean(key, keys) ?? (keys.length > 0 ? `group keys in these files: ${keys.join(", ")}` : "these agencies have no `groups`"));
         }
       }
-      if (skipped > 0 && !options.quiet) process.stderr.write(`${t(lang, "batch.skipped", { n: skipped })}\n`);
+      if (skipped > 0 && !options.quiet) process.stderr.write(`${plural(lang, "batch.skipped", skipped)}\n`);
       if (batch.rubric !== null) {
         if (!langChosen) lang = chooseLanguage(options.lang, batch.rubric);
         const dims = batch.rubric.dimensions.map((d) => d.id);

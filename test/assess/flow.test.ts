@@ -9,7 +9,7 @@ import type { Rubric } from "../../src/core/rubric.js";
 import { score } from "../../src/core/score.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
-import { t } from "../../src/i18n/index.js";
+import { plural, t } from "../../src/i18n/index.js";
 import { ScriptedPort, type Step } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");
@@ -103,7 +103,7 @@ describe("assess question flow (scripted prompts)", () => {
     expect(score(rubric, assessment).unanswered).toEqual(["exe.share", "exe.days", "sec.policy", "sec.audit"]);
     // The first review offered to finish with 5 unanswered and to continue at the first of them.
     const review = port.menus.find((names) => names[0]!.startsWith("Finish"))!;
-    expect(review[0]).toBe(t("en", "assess.finishIncomplete", { n: 5 }));
+    expect(review[0]).toBe(plural("en", "assess.finishIncomplete", 5));
     expect(review[1]).toBe(t("en", "assess.continueAt", { title: "A" }));
   });
 
