@@ -14,7 +14,7 @@ import { readTextFile } from "../io/read.js";
 import { loadRubricFile, placeProblems } from "../io/rubric-load.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
 import { checkRenderers } from "../check/formats/index.js";
-import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, printProblems, renderContext } from "./output.js";
 
@@ -189,8 +189,7 @@ Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid
 
       const result = checkResult(checked, baseline?.source);
       const firstRubric = checked.flatMap((f) => f.agencies)[0]?.rubric;
-      const lang = options.lang ?? firstRubric?.languages[0] ?? "en";
-      if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang ${lang} is not a language code`, "use a code such as en or ar");
+      const lang = firstRubric !== undefined ? chooseLanguage(options.lang, firstRubric) : (options.lang ?? "en");
       emit(checkRenderers[options.format]!(result, renderContext(options, lang)), options);
       process.exitCode = result.exitCode;
     });
