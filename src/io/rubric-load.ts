@@ -143,7 +143,7 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
   if (base.raw === undefined) {
     const cycle = base.problems.find((p) => p.code === "EXTENDS_CYCLE");
     if (cycle) return { problems: placeProblems([{ ...stripPosition(cycle), file, path: ["extends"] }], parsed, file) };
-    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"})`, hint: `run \`egov-maturity validate ${relative(process.cwd(), baseFile)}\``, path: ["extends"] }], parsed, file).concat(base.problems) };
+    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (its problems follow)`, hint: `run \`egov-maturity validate ${relative(process.cwd(), baseFile)}\``, path: ["extends"] }], parsed, file).concat(base.problems) };
   }
   if (resolved.version !== undefined && !versionMatches(base.raw.version, resolved.version)) {
     return { problems: placeProblems([{ code: "RUBRIC_VERSION_MISMATCH", severity: "error", message: `\`${baseRef}\` asks for version ${resolved.version}, but the rubric is ${base.raw.version}`, path: ["extends"] }], parsed, file) };
