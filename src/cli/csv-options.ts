@@ -4,6 +4,7 @@ import type { AssessmentLoadOptions } from "../io/assessment-load.js";
 /** The CSV options as commander gives them. */
 export interface CsvCliOptions {
   rubric?: string;
+  rubricRoot?: string;
   mapping?: string;
   map?: string[];
   where?: string[];
@@ -35,6 +36,7 @@ export function csvOptions(): [mapping: Option, map: Option, where: Option] {
 export function csvLoadOptions(options: CsvCliOptions): AssessmentLoadOptions {
   const load: AssessmentLoadOptions = {};
   if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.rubricRoot !== undefined) load.rubricRoot = options.rubricRoot;
   if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
     load.mapping = {};
     if (options.mapping !== undefined) load.mapping.file = options.mapping;

@@ -14,6 +14,8 @@ export function toolVersion(): string {
 /** Options every command shares (declared on the program). */
 export interface GlobalOptions {
   output?: string;
+  /** The folder that `rubric:` paths in assessments must stay inside (default: the working folder). */
+  rubricRoot?: string;
   lang?: string;
   color?: boolean;
   quiet?: boolean;
