@@ -10,7 +10,8 @@ import { git, loadBaseline, type Baseline, type BaselineEntry } from "../io/base
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { expandPaths } from "../io/paths.js";
 import { placeProblems } from "../io/rubric-load.js";
-import { readToolVersion } from "../io/tool-version.js";
+import { digestOf } from "../io/rubric-digest.js";
+import { packageVersion } from "../io/version.js";
 import { locate } from "../io/yaml.js";
 import type { RenderContext } from "../render/context.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
@@ -73,7 +74,7 @@ function judge(loaded: LoadedAssessment, match: BaselineMatch | undefined, built
   const report = score(rubric, assessment);
   const rules = rulesFor(policy, assessment.agency);
   const accepted = match === undefined ? undefined : match.by === "none" ? null : { assessment: match.entry.loaded.assessment, rubric: match.entry.loaded.rubric };
-  const violations: Violation[] = [...rubricPinViolations(policy.rubric, rubric), ...evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules)];
+  const violations: Violation[] = [...rubricPinViolations(policy.rubric, rubric, digestOf(rubric)), ...evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules)];
   let previousId: string | undefined;
   let reason: string | undefined;
   if (match?.by === "file") {
@@ -192,7 +193,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
     result.exitCode = 2;
     lang = "en";
   }
-  return { result, ctx: { lang, color: false, toolVersion: options.toolVersion ?? readToolVersion(), now, width: 80 } };
+  return { result, ctx: { lang, color: false, toolVersion: options.toolVersion ?? packageVersion(), now, width: 80 } };
 }
 
 /**
