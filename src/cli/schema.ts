@@ -2,6 +2,9 @@ import type { Command } from "commander";
 import { InputError } from "../core/problems.js";
 import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
 import { checkJsonSchema } from "../check/schema.js";
+import { compareJsonSchema } from "../compare/schema.js";
+import { scoreJsonSchema } from "../score/schema.js";
+import { validateJsonSchema } from "./validate-schema.js";
 import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { reportJsonSchema } from "../report/schema.js";
@@ -55,6 +58,12 @@ Point the YAML language server at it with a first line such as
     .command("check")
     .description("JSON Schema of `check --format json` (and of the library's check())")
     .action((_opts: unknown, command: Command) => print(checkJsonSchema(), command));
+  for (const [name, build] of [["score", scoreJsonSchema], ["compare", compareJsonSchema], ["validate", validateJsonSchema]] as const) {
+    schema
+      .command(name)
+      .description(`JSON Schema of \`${name} --format json\``)
+      .action((_opts: unknown, command: Command) => print(build(), command));
+  }
   schema
     .command("report")
     .description("JSON Schema of `report --format json`")
