@@ -182,7 +182,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   for (const f of checked) f.problems = relativeProblems(f.problems).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const agencyIds = new Set([...identities.map((h) => h.id), ...(baseline?.entries.map((e) => e.id) ?? [])]);
   if (options.policy !== undefined) setup.push(...placeProblems(waiverProblems(built.policy, agencyIds, [...rubrics]), built.load?.parsed, options.policy));
-  if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push(optionProblem("no assessment file to check", "name .yaml/.yml files or folders that hold them"));
+  if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push({ ...optionProblem("no assessment file to check: every file found is of another kind", "name .yaml/.yml assessment files or folders that hold them"), code: "NO_ASSESSMENTS" });
 
   const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
   const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });

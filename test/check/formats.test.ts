@@ -200,6 +200,26 @@ describe("github workflow commands", () => {
     );
   });
 
+  it("more than 10 annotations of a level: a notice first says how many more and where to see them all", () => {
+    const many = hostile("x");
+    const agency = many.files[1]!.agencies[0]!;
+    agency.violations = Array.from({ length: 13 }, (_, i) => ({ rule: "min-index" as const, severity: "error" as const, path: ["agency"], actual: 0.5, expected: 0.6, line: i + 1, column: 1 }));
+    const lines = renderCheckGithub(many, ctx()).split("\n");
+    expect(lines[0]).toMatch(/^::notice title=egov-maturity::4 more error annotations are not shown here \(GitHub shows 10 per step\)/);
+    expect(lines.filter((l) => l.startsWith("::error ")).length).toBe(14);
+    const few = renderCheckGithub(hostile("x"), ctx());
+    expect(few).not.toContain("::notice");
+  });
+
+  it("a waived violation is a notice, not an error, and does not fail", () => {
+    const waived = hostile("x");
+    const v = waived.files[1]!.agencies[0]!.violations[0]!;
+    v.waiver = { reason: "Programme under way", expires: "2027-01-01", expired: false };
+    const again = checkResult(waived.files, {});
+    expect(renderCheckGithub(again, ctx())).toMatch(/^::notice file=x\/a.yaml,line=2,col=1,title=Minimum index \(min-index\)::a1: index 50.0%25 is below the minimum 60.0%25 — waived until 2027-01-01: Programme under way$/m);
+    expect(JSON.parse(renderCheckSarif(again, ctx())).runs[0].results.find((r: { ruleId: string }) => r.ruleId === "min-index").suppressions).toEqual([{ kind: "external", status: "accepted", justification: "Programme under way (expires 2027-01-01)" }]);
+  });
+
   it("points each annotation at the answer's line in the YAML (end to end)", () => {
     const d = writeFiles(tempDir(), { "c1.yaml": agencyYaml() });
     const r = cli(["check", join(d, "c1.yaml"), "--require-evidence-from", "3", "--min-index", "0.9", "--format", "github"]);
