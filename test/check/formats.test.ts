@@ -259,7 +259,7 @@ describe("golden outputs", () => {
   it.each(Object.keys(checkRenderers).flatMap((format) => ["en", "ar"].map((lang) => [format, lang] as const)))("%s in %s", async (format, lang) => {
     const result = hostile("Agency records");
     result.baseline = "git origin/main";
-    const ext = { table: "txt", json: "json", markdown: "md", github: "txt", junit: "xml", sarif: "sarif" }[format] ?? "txt";
+    const ext = { table: "txt", json: "json", markdown: "md", github: "txt", junit: "xml", sarif: "sarif", codequality: "json" }[format] ?? "txt";
     await expect(checkRenderers[format]!(result, ctx(lang))).toMatchFileSnapshot(`../golden/check-${format}.${lang}.${ext}`);
   });
 });

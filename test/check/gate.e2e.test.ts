@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { digestOf } from "../../src/io/rubric-digest.js";
+import { loadRubricFile } from "../../src/io/rubric-load.js";
 import { agencyYaml, checkJson, cli, MINI_RUBRIC, tempDir } from "./helpers.js";
 
 let tick = 0;
@@ -139,6 +141,17 @@ describe("check: every document, waivers, setup errors", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("policy.yaml:2:13  error  POLICY_UNKNOWN_AGENCY");
     expect(r.stderr).toContain("policy.yaml:4:16  error  POLICY_UNKNOWN_CRITERION");
+  });
+
+  it("a policy pins the rubric by id@version or digest; an assessment on another rubric fails at `rubric:`", () => {
+    const repo = repository();
+    const digest = digestOf(loadRubricFile(MINI_RUBRIC).rubric!);
+    writeFileSync(join(repo, "policy.yaml"), "rubric: egov-maturity@1\n");
+    const other = checkJson(["assessments/c1.yaml", "--policy", "policy.yaml"], repo);
+    expect(other.status).toBe(1);
+    expect(other.at).toEqual(["rubric-pin@1:1"]);
+    writeFileSync(join(repo, "policy.yaml"), `rubric: ${digest}\n`);
+    expect(checkJson(["assessments/c1.yaml", "--policy", "policy.yaml"], repo).status).toBe(0);
   });
 
   it("--fail-on-warn fails on an explained drop", () => {
