@@ -14,6 +14,7 @@ import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";
 import { locate } from "../io/yaml.js";
 import type { RenderContext } from "../render/context.js";
+import { attachModel } from "../render/results.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
 import { matchBaseline, type BaselineMatch } from "./identity.js";
 import { loadCheckedFile } from "./load.js";
@@ -204,5 +205,6 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckJson> {
   const { result, ctx } = await runCheck(paths, options);
-  return checkToJson(result, ctx);
+  // The model stays attached, so that render("sarif", data) draws every format of the same run.
+  return attachModel(checkToJson(result, ctx), { command: "check", model: result, lang: ctx.lang });
 }
