@@ -34,7 +34,8 @@ export function rubricStructure(rubric: Rubric, lang: string) {
       kind: d.kind,
       title: tx(d.title),
       weight: d.weight,
-      threshold: d.threshold ?? null,
+      // A prerequisite has no threshold: left out, so the JSON stays a valid rubric file (`schema rubric`).
+      ...(d.threshold !== undefined ? { threshold: d.threshold } : {}),
       target: d.target,
       requires: d.requires.map((g) => ({ ...g, text: phraseText(gateRequirement(rubric, g, lang)) })),
       criteria: d.criteria.map((c) => ({ id: c.id, title: tx(c.title), type: c.type, weight: c.weight, tags: c.tags })),
@@ -89,7 +90,7 @@ export function registerRubric(program: Command): void {
         style: { head: useColor(options) ? ["bold"] : [], border: [] },
       });
       for (const d of s.dimensions) {
-        const thresholdTarget = d.threshold === null ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
+        const thresholdTarget = d.threshold === undefined ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
         dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
