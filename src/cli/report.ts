@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { reportRenderers } from "../report/formats/index.js";
-import { requireOne, scoreReports, type ReportOptions } from "../report/run.js";
+import { requireOne, scoreReportsWarning, type ReportOptions } from "../report/run.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions } from "./csv-options.js";
-import { emit, renderContext } from "./output.js";
+import { emit, printProblems, renderContext } from "./output.js";
 
 /** `report <assessment>`: the gap report of one agency. */
 export function registerReport(program: Command): void {
@@ -27,7 +27,10 @@ Examples:
     );
   addCsvOptions(command).action(async (file: string, _opts: unknown, command: Command) => {
     const options = optionsOf<ReportOptions & { format: string }>(command);
-    let reports = await scoreReports(file, options);
+    // --agency X reports X when another document of the file is invalid; that one's problems are warnings.
+    const scored = await scoreReportsWarning(file, options);
+    printProblems(scored.warnings);
+    let reports = scored.reports;
     // json and html are the report of one agency.
     if (options.format === "json" || options.format === "html") reports = [requireOne(file, reports, options.format)];
     const render = reportRenderers[options.format]!;

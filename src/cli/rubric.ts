@@ -85,7 +85,7 @@ export function registerRubric(program: Command): void {
       // Both tables fit 80 columns; ids sit under their titles so they can be copied whole.
       const dims = new Table({
         head: [t(lang, "dimension"), t(lang, "kind"), t(lang, "rubric.weight"), t(lang, "rubric.thresholdTarget"), t(lang, "rubric.requires")],
-        colWidths: [22, 14, 8, 14, 16],
+        colWidths: [20, 14, 7, 11, 22],
         wordWrap: true,
         style: { head: useColor(options) ? ["bold"] : [], border: [] },
       });
