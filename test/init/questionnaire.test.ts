@@ -76,7 +76,7 @@ describe("init formats", () => {
     expect(md).toContain("### 1.1 A `pub.a` · weight 2");
     expect(md).toContain("- [ ] **3 Established** — L3");
     expect(md).toContain("- [ ] **Yes**");
-    expect(md).toContain("Value \\(%\\): ______________");
+    expect(md).toContain("Value (%): ______________");
     expect(md).toContain("≥ 80 → 100% · ≥ 50 → 60% · ≥ 0 → 0%");
     expect((md.match(/^- \[ \] Not applicable/gm) ?? []).length).toBe(6);
   });
