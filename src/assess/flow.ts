@@ -47,7 +47,7 @@ function showDimension(session: Session, dimension: Dimension): void {
   const facts: string[] = [];
   if (dimension.kind === "stage") facts.push(say(session, "assess.attainedAt", { score: scoreText(session, dimension.threshold ?? 0.6) }));
   for (const gate of dimension.requires) {
-    const title = textIn(session, session.rubric.dimensions.find((d) => d.id === gate.dimension)?.title);
+    const title = textIn(session, "criterion" in gate ? session.rubric.criteria.get(gate.criterion)?.title : session.rubric.dimensions.find((d) => d.id === gate.dimension)?.title);
     facts.push(say(session, "assess.gate", { dimension: title, score: scoreText(session, gate.min) }));
   }
   if (facts.length > 0) lines.push(facts.join(" · "));

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, extname } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
 import { isRealDate } from "../core/schema-parts.js";
@@ -7,7 +7,7 @@ import { initFormats } from "../init/formats/index.js";
 import type { InitData } from "../init/run.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
-import { emit, renderContext } from "./output.js";
+import { emit, emitBytes, refuseTerminal, renderContext } from "./output.js";
 
 interface InitOptions {
   rubric: string;
@@ -16,18 +16,6 @@ interface InitOptions {
   date?: string;
   force?: boolean;
   format: string;
-}
-
-/** A binary format's bytes to --output: a temporary file beside it, then a rename. */
-function writeBinary(file: string, bytes: Uint8Array): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes, { flag: "wx" });
-    renameSync(temp, file);
-  } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw error;
-  }
 }
 
 /** `init`: a commented assessment template to fill in an editor, or a questionnaire to send ahead of a workshop. */
@@ -51,6 +39,8 @@ Formats:
             date and how to fill it in; every question with its level descriptors and a box to
             tick, the evidence to prepare and a line for notes; the list of evidence to request
   markdown  the same questionnaire as Markdown, with task-list boxes
+  xlsx      a workbook the agency's staff fill in and send back (needs --output or a pipe);
+            \`report\` reads it as it comes back
 
 Examples:
   $ egov-maturity init --agency moh --name "Ministry of Health" --output moh.yaml
@@ -58,6 +48,7 @@ Examples:
   $ egov-maturity init --format html --lang ar --name "بلدية الشمال" --output questionnaire.html
   $ egov-maturity init --format markdown --agency moh > questionnaire.md
   $ egov-maturity init --rubric ./my-rubric.yaml > agency.yaml
+  $ egov-maturity init --format xlsx --lang ar --agency moh --output moh.xlsx   (a workbook the agency fills in)
 Then fill in the answers and run: egov-maturity report moh.yaml`,
     )
     .action(async (_opts: unknown, command: Command) => {
@@ -67,6 +58,7 @@ Then fill in the answers and run: egov-maturity report moh.yaml`,
       if (options.output !== undefined && existsSync(options.output) && !options.force) {
         throw new UsageError(`${options.output} exists; init does not overwrite it`, "choose another --output, or add --force");
       }
+      if (format.kind === "binary") refuseTerminal(options, options.format);
       if (options.date !== undefined && !isRealDate(options.date)) throw new UsageError(`--date ${options.date} is not a calendar date`, "write it as YYYY-MM-DD, e.g. 2026-11-21");
       const loaded = loadRubric(options.rubric);
       if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: options.rubric, line: 1, column: 1 }]);
@@ -86,15 +78,14 @@ Then fill in the answers and run: egov-maturity report moh.yaml`,
         ...(options.output !== undefined ? { fileName: basename(options.output) } : {}),
       };
       const ctx = renderContext({ ...options, output: options.output }, lang);
-      if (format.kind === "binary") {
-        if (options.output === undefined) throw new UsageError(`--format ${options.format} writes a binary file`, `add --output FILE.${options.format}`);
-        writeBinary(options.output, await format.render(data, ctx));
-      } else emit(format.render(data, ctx), options);
+      if (format.kind === "binary") emitBytes(await format.render(data, ctx), options, options.format);
+      else emit(format.render(data, ctx), options);
       if (options.output !== undefined && !options.quiet) {
-        const next =
-          format.next === "fill"
-            ? `fill in the answers, then run \`egov-maturity report ${options.output}\``
-            : `print it or send it to the agency before the workshop; record the answers with \`egov-maturity assess --out ${agencyId}.yaml\``;
+        const next = {
+          fill: `fill in the answers, then run \`egov-maturity report ${options.output}\``,
+          send: `print it or send it to the agency before the workshop; record the answers with \`egov-maturity assess --out ${agencyId}.yaml\``,
+          return: `send it to the agency; when it comes back filled in, run \`egov-maturity report ${options.output}\``,
+        }[format.next];
         process.stderr.write(`wrote ${options.output}: ${next}\n`);
       }
     });
