@@ -2,6 +2,7 @@ import type { Dimension } from "../core/rubric.js";
 import { score } from "../core/score.js";
 import { plural } from "../i18n/index.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
+import { wrapLine } from "../render/wrap.js";
 import { asciiDigits, commandOf, keyLabel, type Command } from "./keys.js";
 import { say, scoreText, textIn, type Session } from "./session.js";
 
@@ -54,6 +55,28 @@ function reviewLines(session: Session): string[] {
   return lines;
 }
 
+/** The rows a line takes on a terminal of `columns` columns, wrapped at spaces. */
+function heightOf(line: string, columns: number): number {
+  return wrapLine(line, Math.max(20, columns - 1)).length;
+}
+
+/**
+ * Splits lines into pages of at most `budget` terminal rows (long lines wrapped), so that a page, its
+ * title, the menu, the prompt and a refusal fit on the screen. Returns [from, to) index pairs.
+ */
+function paginate(lines: readonly string[], budget: number, columns: number): [number, number][] {
+  const room = Math.max(4, budget);
+  const pages: [number, number][] = [];
+  for (let from = 0; from < lines.length; ) {
+    let to = from;
+    let used = 0;
+    while (to < lines.length && (to === from || used + heightOf(lines[to]!, columns) <= room)) used += heightOf(lines[to++]!, columns);
+    pages.push([from, to]);
+    from = to;
+  }
+  return pages.length > 0 ? pages : [[0, 0]];
+}
+
 /** The review's position between visits: the page shown last, so revising returns to it. */
 export interface ReviewState {
   page: number;
@@ -67,25 +90,27 @@ export async function review(session: Session, state: ReviewState): Promise<Revi
   const all = session.rubric.dimensions.flatMap((d) => [...d.criteria]);
   const ids = new Map(all.map((c, i) => [c.id, i]));
   const lines = reviewLines(session);
-  const size = Math.max(6, session.port.rows - 5);
-  const pages = Math.max(1, Math.ceil(lines.length / size));
   const unanswered = all.filter((c) => !session.draft.isAnswered(c.id)).length;
   const firstOpen = all.findIndex((c) => !session.draft.isAnswered(c.id));
-  const commands: Command[] = pages > 1 ? ["previous", "finish", "jump"] : ["finish", "jump"];
-  if (firstOpen >= 0) commands.push("cont");
   const k = (c: Command) => keyLabel(c, session.lang);
-  const menu = [
-    ...(pages > 1 ? [say(session, "assess.reviewPaging", { previous: k("previous") })] : []),
-    say(session, "assess.reviewRevise", { last: all.length }),
-    ...(firstOpen >= 0 ? [`${k("cont")} ${say(session, "assess.continueAt", { title: textIn(session, all[firstOpen]!.title) })}`] : []),
-    `${k("jump")} ${say(session, "assess.choice.jump")}`,
-    `${k("finish")} ${unanswered > 0 ? plural(session.lang, "assess.finishOpen", unanswered) : say(session, "assess.finish")}`,
-  ].join(" · ");
-  state.page = Math.min(state.page, pages - 1);
+  const menuOf = (paged: boolean) =>
+    [
+      ...(paged ? [say(session, "assess.reviewPaging", { previous: k("previous") })] : []),
+      say(session, "assess.reviewRevise", { last: all.length }),
+      ...(firstOpen >= 0 ? [`${k("cont")} ${say(session, "assess.continueAt", { title: textIn(session, all[firstOpen]!.title) })}`] : []),
+      `${k("jump")} ${say(session, "assess.choice.jump")}`,
+      `${k("finish")} ${unanswered > 0 ? plural(session.lang, "assess.finishOpen", unanswered) : say(session, "assess.finish")}`,
+    ].join(" · ");
+  const pages = paginate(lines, session.port.rows - heightOf(menuOf(true), session.port.columns) - 4, session.port.columns);
+  const paged = pages.length > 1;
+  const menu = menuOf(paged);
+  const commands: Command[] = paged ? ["previous", "finish", "jump"] : ["finish", "jump"];
+  if (firstOpen >= 0) commands.push("cont");
+  state.page = Math.min(state.page, pages.length - 1);
   for (;;) {
-    const from = state.page * size;
-    const title = `══ ${say(session, "assess.reviewTitle")}${pages > 1 ? ` · ${say(session, "assess.page", { page: state.page + 1, pages })}` : ""} ══`;
-    session.port.say(["", title, ...lines.slice(from, from + size), menu].join("\n"));
+    const [from, to] = pages[state.page]!;
+    const title = `══ ${say(session, "assess.reviewTitle")}${pages.length > 1 ? ` · ${say(session, "assess.page", { page: state.page + 1, pages: pages.length })}` : ""} ══`;
+    session.port.say(["", title, ...lines.slice(from, to), menu].join("\n"));
     const pick = (text: string): ReviewOutcome | Command | "next" | undefined => {
       const s = asciiDigits(text.trim());
       if (s === "") return "next";
@@ -98,8 +123,8 @@ export async function review(session: Session, state: ReviewState): Promise<Revi
       validate: (text) => (pick(text) !== undefined ? true : say(session, "assess.reviewRefused", { typed: text.trim(), last: all.length, keys: commands.map(k).join(" ") })),
     });
     const chosen = pick(typed)!;
-    if (chosen === "next") state.page = (state.page + 1) % pages;
-    else if (chosen === "previous") state.page = (state.page + pages - 1) % pages;
+    if (chosen === "next") state.page = (state.page + 1) % pages.length;
+    else if (chosen === "previous") state.page = (state.page + pages.length - 1) % pages.length;
     else if (chosen === "finish") return { kind: "finish" };
     else if (chosen === "cont") return { kind: "continue", position: firstOpen };
     else if (chosen === "jump") return { kind: "jump" };

@@ -10,6 +10,7 @@ import { score } from "../../src/core/score.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
 import { t } from "../../src/i18n/index.js";
+import { wrapLine } from "../../src/render/wrap.js";
 import { ScriptedPort, type Step } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");
@@ -211,6 +212,17 @@ describe("assess question flow (scripted prompts)", () => {
     expect(reviews.map((r) => /page \d of \d/.exec(r)?.[0])).toEqual(["page 1 of 2", "page 2 of 2", "page 1 of 2", "page 2 of 2", "page 1 of 2"]);
     for (const r of reviews) expect(r.split("\n").length).toBeLessThanOrEqual(10);
     expect(reviews[1]).toContain("  6 · Audit (sec.audit)");
+  });
+
+  it("a review page with its menu and prompt fits the screen when long lines wrap", async () => {
+    const file = tempFile();
+    const draft = AssessmentDraft.create(file, rubric, { rubricRef: RUBRIC, agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
+    const port = new ScriptedPort(["r", "", "", "", "f"], 18, 40);
+    await runQuestions(sessionOf(port, draft, "en"), 0);
+    const reviews = port.said.filter((s) => s.includes("══ Review"));
+    expect(reviews.length).toBeGreaterThan(2);
+    // The page (after its leading blank line) plus the prompt line and a refusal line.
+    for (const r of reviews) expect(r.split("\n").slice(1).flatMap((l) => wrapLine(l, 39)).length + 2).toBeLessThanOrEqual(18);
   });
 
   it("the progress line shows the time spent and, after the first answers, the time left", async () => {
