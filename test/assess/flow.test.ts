@@ -11,6 +11,8 @@ import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
 import { t } from "../../src/i18n/index.js";
 import { wrapLine } from "../../src/render/wrap.js";
+import { parse as parseYaml } from "yaml";
+import { hasSummaryField } from "../../src/assess/summary.js";
 import { ScriptedPort, type Step } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");
@@ -233,6 +235,24 @@ describe("assess question flow (scripted prompts)", () => {
     const headings = port.said.filter((s) => s.includes(" / 6 · ")).map((s) => s.split("\n")[1]);
     expect(headings[0]).toMatch(/^Publication · 1 \/ 6 · 17% · \d+ min spent$/);
     expect(headings[2]).toMatch(/^Execution · 3 \/ 6 · 50% · \d+ min spent · about \d+ min left$/);
+  });
+});
+
+describe("executive summary", () => {
+  it.skipIf(!hasSummaryField)("is offered at the end and written before the answers; Enter keeps it", async () => {
+    const { session, file } = newSession(["r", "f", "The agency publishes well; its services are not yet online."]);
+    session.askSummary = true;
+    await runQuestions(session, 0);
+    const text = readFileSync(file, "utf8");
+    expect((parseYaml(text) as { summary: string }).summary).toBe("The agency publishes well; its services are not yet online.");
+    expect(text.indexOf("summary:")).toBeLessThan(text.indexOf("answers:"));
+    expect(loadAssessmentFile(file).problems).toEqual([]);
+  });
+
+  it("is not asked unless the session asks for it", async () => {
+    const { session, port } = newSession(["r", "f"]);
+    await runQuestions(session, 0);
+    expect(port.remaining).toBe(0);
   });
 });
 

@@ -33,6 +33,9 @@ describe.skipIf(!hasTmux)("assess keystrokes for the default rubric, answers onl
       const before = term.answeredCount(screen);
       if (prompt.includes("What now?")) {
         term.type("f");
+        // The optional executive summary (when assessments carry one): Enter leaves it empty.
+        const end = await term.waitFor((s) => term.exitStatus() !== undefined || activePrompt(s)?.includes("Executive summary") === true, "the end", 20000);
+        if (term.exitStatus() === undefined && activePrompt(end)?.includes("Executive summary") === true) term.type("");
         break;
       }
       if (/Level/.test(prompt)) term.type("3");
