@@ -115,6 +115,12 @@ export async function review(session: Session, state: ReviewState): Promise<Revi
       const s = asciiDigits(text.trim());
       if (s === "") return "next";
       if (/^\d+$/.test(s)) return Number(s) >= 1 && Number(s) <= all.length ? { kind: "revise", position: Number(s) - 1 } : undefined;
+      // "2.3": the questionnaire's number (dimension 2, its third criterion).
+      const dotted = /^(\d+)\.(\d+)$/.exec(s);
+      if (dotted) {
+        const id = session.rubric.dimensions[Number(dotted[1]) - 1]?.criteria[Number(dotted[2]) - 1]?.id;
+        return id !== undefined ? { kind: "revise", position: ids.get(id)! } : undefined;
+      }
       const at = ids.get(text.trim());
       if (at !== undefined) return { kind: "revise", position: at };
       return commandOf(s, commands);

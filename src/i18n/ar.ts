@@ -328,7 +328,7 @@ export const ar: Record<MessageKey, string> = {
   "assess.count.skipped.many": "{n} معيارًا متخطّى",
   "assess.count.skipped.other": "{n} معيار متخطّى",
   "assess.reviewPaging": "⏎ الصفحة التالية · {previous} الصفحة السابقة",
-  "assess.reviewRevise": "1–{last} أو معرّف المعيار: عدّل إجابته",
+  "assess.reviewRevise": "1–{last} أو 2.3 أو معرّف المعيار: عدّل إجابته",
   "assess.page": "الصفحة {page} من {pages}",
   "assess.reviewRefused": "«{typed}» ليس معيارًا (1–{last} أو معرّفًا) ولا مفتاحًا ({keys})",
   "assess.finishOpen.zero": "أنهِ التقييم واعرض تقرير الفجوات",

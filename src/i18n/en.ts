@@ -326,7 +326,7 @@ export const en = {
   "assess.count.skipped.few": "{n} skipped",
   "assess.count.skipped.many": "{n} skipped",
   "assess.reviewPaging": "⏎ next page · {previous} previous page",
-  "assess.reviewRevise": "1–{last} or an id: revise that criterion",
+  "assess.reviewRevise": "1–{last}, 2.3 or an id: revise that criterion",
   "assess.page": "page {page} of {pages}",
   "assess.reviewRefused": "«{typed}» is neither a criterion (1–{last} or an id) nor a key ({keys})",
   "assess.finishOpen.one": "Finish and print the gap report (1 unanswered, scored 0)",

@@ -195,10 +195,11 @@ describe("assess question flow (scripted prompts)", () => {
   });
 
   it("the review numbers every answer; revising one by number or id returns to the review", async () => {
-    const { session, port, file } = newSession(["2", "r", "1", "4", "exe.days", "7", "9", "f"]);
+    const { session, port, file } = newSession(["2", "r", "1", "4", "exe.days", "7", "9", "3.2", "90", "f"]);
     await runQuestions(session, 0);
     const reviews = port.said.filter((s) => s.includes("══ Review"));
-    expect(reviews).toHaveLength(3);
+    expect(reviews).toHaveLength(4);
+    expect(answerOf(file, "sec.audit")?.answer).toEqual({ kind: "number", value: 90 });
     expect(reviews[0]).toContain("  1 ✓ A (pub.a): 2 Developing");
     expect(reviews[0]).toContain("  2 · B (pub.b): —");
     expect(reviews[2]).toContain("  1 ✓ A (pub.a): 4 Optimised");
