@@ -79,6 +79,9 @@ describe("init formats", () => {
     expect(md).toContain("Value (%): ______________");
     expect(md).toContain("≥ 80 → 100% · ≥ 50 → 60% · ≥ 0 → 0%");
     expect((md.match(/^- \[ \] Not applicable/gm) ?? []).length).toBe(6);
+    const ar = renderQuestionnaireMarkdown(data(mini, "ar"), fixedContext("ar"));
+    expect(ar.startsWith('<div dir="rtl">\n\n# ')).toBe(true);
+    expect(ar).toContain("- [ ] **نعم**");
   });
 });
 

@@ -1,6 +1,7 @@
 import { t } from "../../i18n/index.js";
 import type { RenderContext } from "../../render/context.js";
 import { markdownText } from "../../render/escape.js";
+import { isRtl } from "../../render/html-page.js";
 import type { Renderer } from "../../render/renderer.js";
 import { questionnaire, type InitData, type QuestionItem } from "../run.js";
 import { optionLabel, scoringText } from "./words.js";
@@ -21,7 +22,7 @@ function item(lang: string, i: QuestionItem): string[] {
   return lines;
 }
 
-/** `init --format markdown`: the questionnaire as Markdown (task-list boxes), to send or print. */
+/** `init --format markdown`: the questionnaire as Markdown (task-list boxes), to send or print; wrapped in `<div dir="rtl">` in Arabic. */
 export const renderQuestionnaireMarkdown: Renderer<InitData> = (data: InitData, ctx: RenderContext): string => {
   const q = questionnaire(data);
   const lang = q.lang;
@@ -50,6 +51,7 @@ export const renderQuestionnaireMarkdown: Renderer<InitData> = (data: InitData, 
   }
   out.push(`## ${m(t(lang, "init.q.evidenceList"))}`, "", m(t(lang, "init.q.evidenceIntro")), "");
   for (const e of q.evidence) out.push(`- [ ] ${e.number} **${m(e.title)}**: ${m(e.evidence)}`);
-  out.push("", `_${m(t(lang, "init.q.footer", { version: ctx.toolVersion, rubric: `${q.rubric.id} ${q.rubric.version}` }))}_`, "");
-  return out.join("\n");
+  out.push("", `_${m(t(lang, "init.q.footer", { version: ctx.toolVersion, rubric: `${q.rubric.id} ${q.rubric.version}` }))}_`);
+  const body = out.join("\n");
+  return isRtl(lang) ? `<div dir="rtl">\n\n${body}\n\n</div>\n` : `${body}\n`;
 };
