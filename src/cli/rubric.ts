@@ -69,7 +69,7 @@ export function registerRubric(program: Command): void {
     .description("show one rubric's structure: dimensions, weights, thresholds, targets, gates, criteria")
     .argument("<id or path>", "built-in rubric id (egov-maturity) or path to a rubric file")
     .addOption(formatOption(["table", "json"], "table"))
-    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric show egov-maturity\n  $ egov-maturity rubric show egov-maturity --lang ar\n  $ egov-maturity rubric show ./my-rubric.yaml --format json")
+    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric show egov-maturity\n  $ egov-maturity rubric show egov-maturity --lang ar\n  $ egov-maturity rubric show ./my-rubric.yaml --format json\nThe questions, every level's descriptor and the evidence to ask for are in the questionnaire:\n  $ egov-maturity init --format html --rubric egov-maturity --output questionnaire.html")
     .action((ref: string, _opts: unknown, command: Command) => {
       const options = optionsOf<{ format: string }>(command);
       const r = load(ref);
