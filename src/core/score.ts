@@ -1,4 +1,4 @@
-import type { Answer, AnswerValue, Assessment } from "./assessment.js";
+import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js";
 import type { ClassBandT, Criterion, Dimension, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
@@ -209,6 +209,8 @@ export interface Report {
   gaps: GapItem[];
   roadmap: RoadmapStep[];
   unanswered: string[];
+  /** The consultant's words from the assessment (executive summary, findings per dimension, context). */
+  narrative?: Narrative;
 }
 
 /** Scores of every criterion of the rubric for an assessment's answers. */
@@ -324,5 +326,6 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
   if (assessment.date !== undefined) report.date = assessment.date;
   if (assessment.assessor !== undefined) report.assessor = assessment.assessor;
   if (assessment.language !== undefined) report.language = assessment.language;
+  if (assessment.narrative !== undefined) report.narrative = assessment.narrative;
   return report;
 }

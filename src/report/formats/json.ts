@@ -1,5 +1,6 @@
 import type { Report } from "../../core/score.js";
 import { answerJson, textOf, type RenderContext } from "../../render/context.js";
+import { isComplete, narrativeOf } from "../summary.js";
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -18,6 +19,8 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     agency: { id: report.agency.id, name: report.agency.name === undefined ? null : text(report.agency.name), groups: report.agency.groups },
     date: report.date ?? null,
     assessor: report.assessor ?? null,
+    complete: isComplete(report),
+    narrative: narrativeJson(report, lang),
     index: report.index,
     classification: report.classification ? { id: report.classification.id, label: text(report.classification.label) } : null,
     stage: {
@@ -87,6 +90,13 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     })),
     unanswered: report.unanswered,
   };
+}
+
+/** The consultant's words in the report's language; null when the assessment has none. */
+function narrativeJson(report: Report, lang: string): Record<string, unknown> | null {
+  if (report.narrative === undefined) return null;
+  const n = narrativeOf(report, lang);
+  return { summary: n.summary || null, context: n.context || null, findings: Object.fromEntries(n.findings) };
 }
 
 /** `--format json` of `report`. */
