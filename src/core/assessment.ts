@@ -44,6 +44,7 @@ export const AssessmentSchema = z.strictObject({
   summary: LocalisedTextSchema.optional().meta({ description: "The consultant's executive summary, first in the report." }),
   findings: z.record(z.string(), LocalisedTextSchema).optional().meta({ description: "The consultant's findings per dimension id, under each dimension in the report." }),
   context: LocalisedTextSchema.optional().meta({ description: "Scope, method, who was interviewed." }),
+  session: z.record(z.string(), z.unknown()).optional().meta({ description: "A tool's own state (e.g. where `assess` stopped); every command ignores it." }),
 });
 
 export type AssessmentFile = z.infer<typeof AssessmentSchema>;

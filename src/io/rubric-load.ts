@@ -8,6 +8,7 @@ import { applyExtension, extensionPath } from "../core/rubric-extends.js";
 import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
+import { digestOf } from "./rubric-digest.js";
 import { cachedRubric } from "./rubric-cache.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
@@ -100,6 +101,7 @@ export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
   const cached = cache.get(real);
   if (cached) return cached;
   const result = loadRubricUncached(file, real, chain);
+  if (result.rubric) digestOf(result.rubric);
   cache.set(real, result);
   return result;
 }

@@ -4,7 +4,8 @@ import type { Report } from "../../core/score.js";
 import { bar } from "../../render/bars.js";
 import { formatAnswer, formatImpact, formatScore, terminalLine, terminalSafe, textOf, type RenderContext } from "../../render/context.js";
 import { plural, t } from "../../i18n/index.js";
-import { dimensionScoreText, draftBanner, gapList, gapListHeading, narrativeOf, notAssessed, PAGE_ONE_GAPS, PAGE_ONE_STEPS, punctuation, unansweredByDimension } from "../summary.js";
+import { dimensionScoreText, draftBanner, gapList, gapListHeading, gateRequirementPhrase, gateStatePhrase, narrativeOf, notAssessed, PAGE_ONE_GAPS, PAGE_ONE_STEPS, punctuation, requirementText, unansweredByDimension } from "../summary.js";
+import { phraseText } from "../../render/gates.js";
 import { wrapText } from "../../render/wrap.js";
 
 /** Column widths that add up to the terminal's width (cli-table3 counts borders as one cell each). */
@@ -45,11 +46,12 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     let next = "";
     if (report.stage.next === null) next = ` · ${t(lang, "allStagesAttained")}`;
     else {
-      const blocked = report.stage.blockedBy.map((g) => `${dimTitle(g.dimension)}: ${fmt(g.score)} < ${fmt(g.min)}`);
+      const blocked = report.stage.blockedBy.map((g) => terminalLine(phraseText(gateStatePhrase(report, g, lang))));
+      const pending = report.stage.pendingGates.map((g) => terminalLine(requirementText(gateRequirementPhrase(report, g, lang), lang)));
       const nextDim = report.dimensions.find((d) => d.id === report.stage.next);
       const needs = report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${t(lang, "now")} ${fmt(nextDim.score)})` : "";
       const p = punctuation(lang);
-      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs].filter(Boolean).join(p.semicolon);
+      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs, pending.length > 0 ? `${t(lang, "stillRequires")} ${pending.join(p.comma)}` : ""].filter(Boolean).join(p.semicolon);
       next = `\n${t(lang, "next")}: ${dimTitle(report.stage.next)}${why ? ` — ${why}` : ""}`;
     }
     lines.push(`${t(lang, "stage")}: ${c.bold(dimTitle(report.stage.current))}${next}`);
