@@ -17,6 +17,14 @@ export interface DraftHeader {
   language: string;
 }
 
+/** `assess`'s own state in the file's `session:` block. */
+export interface SessionState {
+  /** The criterion on screen when the session stopped. */
+  at?: string;
+  /** Seconds spent answering, over every sitting. */
+  spent?: number;
+}
+
 const PARSE = { uniqueKeys: true, schema: "core", merge: false } as const;
 
 /** An unanswered answer without evidence or notes. */
@@ -95,6 +103,38 @@ export class AssessmentDraft {
     const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === id);
     if (pair) pair.value = node;
     else map.items.splice(this.insertionIndex(map, id), 0, new Pair(this.doc.createNode(id), node));
+    this.save();
+  }
+
+  /**
+   * Where the consultant stopped (`at`, a criterion id) and the seconds spent so far, as kept in
+   * the file's `session:` block (every other command ignores it). Empty when the file has none.
+   */
+  sessionState(): SessionState {
+    const block: unknown = this.doc.toJS().session;
+    if (block === null || typeof block !== "object") return {};
+    const { at, spent } = block as Record<string, unknown>;
+    return { ...(typeof at === "string" && this.rubric.criteria.has(at) ? { at } : {}), ...(typeof spent === "number" && Number.isFinite(spent) && spent >= 0 ? { spent } : {}) };
+  }
+
+  /** Records where the consultant is and the time spent, and saves; `undefined` removes the block (a finished session). */
+  setSessionState(state: SessionState | undefined): void {
+    if (state === undefined) {
+      if (!this.doc.has("session")) return;
+      this.doc.delete("session");
+    } else {
+      const node = this.doc.createNode({ ...(state.at !== undefined ? { at: state.at } : {}), ...(state.spent !== undefined ? { spent: Math.round(state.spent) } : {}) });
+      if (isMap(node)) node.flow = true;
+      const root = this.doc.contents;
+      const existing = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === "session") : undefined;
+      if (existing) existing.value = node;
+      else {
+        const pair = this.doc.createPair("session", node);
+        pair.key = this.doc.createNode("session");
+        if (isScalar(pair.key)) pair.key.commentBefore = " assess: where the workshop stopped and the time spent (other commands ignore it)";
+        insertBefore(this.doc, "answers", pair);
+      }
+    }
     this.save();
   }
 

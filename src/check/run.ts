@@ -1,18 +1,22 @@
-import { completenessProblems, evaluatePolicy, rulesEvaluated, rulesFor } from "../core/policy.js";
+import { isAbsolute, relative } from "node:path";
+import { completenessProblems, evaluatePolicy, rulesEvaluated, rulesFor, type Violation } from "../core/policy.js";
 import { UsageError, type Problem } from "../core/problems.js";
+import type { Rubric } from "../core/rubric.js";
 import { isRealDate } from "../core/schema-parts.js";
 import { score } from "../core/score.js";
-import { documentKind, type AssessmentLoadOptions } from "../io/assessment-load.js";
-import { loadBaseline, type Baseline } from "../io/baseline.js";
+import { applyWaivers, rubricPinViolations, waiverProblems } from "../core/waiver.js";
+import type { AssessmentLoadOptions, LoadedAssessment } from "../io/assessment-load.js";
+import { git, loadBaseline, type Baseline, type BaselineEntry } from "../io/baseline.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { expandPaths } from "../io/paths.js";
-import { readTextFile } from "../io/read.js";
-import { loadRubricFile, placeProblems } from "../io/rubric-load.js";
+import { placeProblems } from "../io/rubric-load.js";
 import { readToolVersion } from "../io/tool-version.js";
-import { locate, parseYamlStream } from "../io/yaml.js";
+import { locate } from "../io/yaml.js";
 import type { RenderContext } from "../render/context.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
-import { buildPolicy, optionProblem, type CheckOptions } from "./options.js";
+import { matchBaseline, type BaselineMatch } from "./identity.js";
+import { loadCheckedFile } from "./load.js";
+import { buildPolicy, optionProblem, type BuiltPolicy, type CheckOptions } from "./options.js";
 import { checkResult, type CheckedAgency, type CheckedFile, type CheckResult } from "./result.js";
 
 export type { CheckOptions } from "./options.js";
@@ -21,15 +25,6 @@ export type { CheckOptions } from "./options.js";
 export interface CheckRun {
   result: CheckResult;
   ctx: RenderContext;
-}
-
-/** True when a file's first document is a rubric (has `dimensions`, `scale` or `extends`). */
-function isRubricFile(file: string): boolean {
-  if (file === "-") return false;
-  const read = readTextFile(file);
-  if (read.text === undefined) return false;
-  const first = parseYamlStream(read.text, file).documents.find((d) => d.value !== null && d.value !== undefined);
-  return first !== undefined && documentKind(first.value) === "rubric";
 }
 
 function loadOptionsOf(options: CheckOptions): AssessmentLoadOptions {
@@ -44,10 +39,94 @@ function loadOptionsOf(options: CheckOptions): AssessmentLoadOptions {
   return load;
 }
 
+/** A path as outputs show it: relative to the working folder, never the machine's absolute path. */
+function shown(file: string): string {
+  if (file.startsWith("<") || file === "-" || !isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel === "" ? "." : rel;
+}
+
+function relativeProblems(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => (p.file !== undefined ? { ...p, file: shown(p.file) } : p));
+}
+
+async function readBaseline(options: CheckOptions, paths: readonly string[], load: AssessmentLoadOptions, setup: Problem[]): Promise<Baseline | undefined> {
+  const spec = options.baselineExact ?? options.baseline;
+  if (spec === undefined) return undefined;
+  if (options.baseline !== undefined && options.baselineExact !== undefined) {
+    setup.push(optionProblem("--baseline and --baseline-exact are exclusive", "--baseline compares with the merge-base of HEAD and the revision; --baseline-exact with the revision itself"));
+    return undefined;
+  }
+  try {
+    return await loadBaseline(spec, paths, load, options.baselineExact !== undefined);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    setup.push(optionProblem(error.message, error.hint));
+    return undefined;
+  }
+}
+
+/** One checked agency: its violations (policy, pin, baseline, identity) under the waivers. */
+function judge(loaded: LoadedAssessment, match: BaselineMatch | undefined, built: BuiltPolicy, today: string): CheckedAgency {
+  const { assessment, rubric } = loaded;
+  const policy = built.policy;
+  const report = score(rubric, assessment);
+  const rules = rulesFor(policy, assessment.agency);
+  const accepted = match === undefined ? undefined : match.by === "none" ? null : { assessment: match.entry.loaded.assessment, rubric: match.entry.loaded.rubric };
+  const violations: Violation[] = [...rubricPinViolations(policy.rubric, rubric), ...evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules)];
+  let previousId: string | undefined;
+  let reason: string | undefined;
+  if (match?.by === "file") {
+    previousId = match.entry.id;
+    reason = policy.renamed?.find((r) => r.from === previousId && r.to === assessment.agency.id)?.reason;
+    if (reason === undefined) violations.push({ rule: "agency-id-changed", severity: "error", path: ["agency", "id"], actual: assessment.agency.id, expected: previousId });
+  }
+  const ruleIds = rulesEvaluated(rules, accepted !== undefined && accepted !== null);
+  if (policy.rubric !== undefined) ruleIds.splice(1, 0, "rubric-pin");
+  if (match !== undefined) ruleIds.push("agency-id-changed");
+  const agency: CheckedAgency = {
+    id: assessment.agency.id,
+    document: loaded.document,
+    rubric,
+    index: report.index,
+    stage: report.stage.current,
+    baseline: accepted === undefined ? "none" : accepted === null ? "new" : "compared",
+    state: "checked",
+    rules: ruleIds,
+    violations: applyWaivers(assessment.agency.id, violations, policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(loaded.parsed, v.path, true) })),
+  };
+  if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
+  if (previousId !== undefined) agency.previousId = previousId;
+  if (reason !== undefined) agency.reason = reason;
+  return agency;
+}
+
+/** An accepted agency gone from the head: a violation, unless the policy lists it under `retired:`. */
+function removedAgency(entry: BaselineEntry, built: BuiltPolicy, today: string): CheckedAgency {
+  const { assessment, rubric, parsed } = entry.loaded;
+  const report = score(rubric, assessment);
+  const retired = built.policy.retired?.find((r) => r.agency === entry.id);
+  const violations: Violation[] = retired ? [] : [{ rule: "agency-removed", severity: "error", path: ["agency", "id"], expected: entry.id, actual: null }];
+  const agency: CheckedAgency = {
+    id: entry.id,
+    document: entry.loaded.document,
+    rubric,
+    index: report.index,
+    stage: report.stage.current,
+    baseline: "compared",
+    state: retired ? "retired" : "removed",
+    rules: ["agency-removed"],
+    violations: applyWaivers(entry.id, violations, built.policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(parsed, v.path, true) })),
+  };
+  if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
+  if (retired) agency.reason = retired.reason;
+  return agency;
+}
+
 /**
  * Runs the CI gate on `paths` (files, folders, globs): validates every assessment, evaluates the policy,
- * compares with the baseline. Never exits and never throws for bad input: setup problems (an invalid
- * policy, an unknown baseline, no files) are data in `result.setup`, with exit code 2.
+ * compares with the baseline by agency id and by file. Never exits and never throws for bad input:
+ * setup problems (an invalid policy, an unknown baseline, no files) are data in `result.setup`, exit code 2.
  */
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const now = options.now ?? new Date();
@@ -56,65 +135,57 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const today = options.today !== undefined && isRealDate(options.today) ? options.today : now.toISOString().slice(0, 10);
   const built = buildPolicy(options);
   setup.push(...built.problems);
-  const policy = built.policy;
   const loadOptions = loadOptionsOf(options);
-  const { files, problems: pathProblems } = expandPaths(paths);
+  const baseline = await readBaseline(options, paths, loadOptions, setup);
+  // A run that cannot start (policy, baseline, options) judges no file: a verdict under half a policy would mislead.
+  const { files, problems: pathProblems } = setup.length > 0 ? { files: [], problems: [] } : expandPaths(paths);
+  if (paths.length === 0) setup.push(optionProblem("no path to check", "name the assessment files or folders, e.g. egov-maturity check assessments/"));
   const named = new Set(paths);
-  let baseline: Baseline | undefined;
-  if (options.baseline !== undefined) {
-    try {
-      baseline = loadBaseline(options.baseline, paths, loadOptions);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      setup.push(optionProblem(error.message, error.hint));
-    }
-  }
 
-  const checked: CheckedFile[] = pathProblems.map((p) => ({ file: p.file ?? "<input>", problems: [p], agencies: [] }));
+  const checked: CheckedFile[] = pathProblems.map((p) => ({ file: shown(p.file ?? "<input>"), problems: [p], agencies: [] }));
+  const heads: { entry: CheckedFile; loaded: LoadedAssessment; key: string }[] = [];
+  const invalidKeys = new Set<string>();
+  const rubrics = new Set<Rubric>();
   for (const file of files) {
-    const load = loadAssessmentsAny(file, loadOptions);
-    if (load.problems.length > 0 && isRubricFile(file)) {
-      // A rubric kept next to the assessments: validated as a rubric, not as an assessment.
-      checked.push({ file, problems: loadRubricFile(file).problems, agencies: [] });
-      continue;
-    }
-    // Other YAML met inside a folder (a CI workflow, the policy itself) is not an assessment to check.
-    if (!named.has(file) && load.assessments.length === 0 && load.problems.length > 0 && load.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) continue;
-    const entry: CheckedFile = { file, problems: [...load.problems], agencies: [] };
+    const load = loadCheckedFile(file, loadAssessmentsAny(file, loadOptions), named.has(file));
+    if (load === undefined) continue;
+    const entry: CheckedFile = { file: shown(file), problems: [...load.problems], agencies: [] };
+    const key = baseline?.keyOf(file) ?? file;
+    if (load.problems.some((p) => p.severity === "error")) invalidKeys.add(key);
     for (const loaded of load.assessments) {
+      rubrics.add(loaded.rubric);
       setup.push(...built.problemsFor(loaded.rubric));
-      if (!policy["allow-incomplete"]) {
+      if (!built.policy["allow-incomplete"]) {
         const value = loaded.parsed.value;
         const hasAnswers = value !== null && typeof value === "object" && "answers" in value;
         const incomplete = completenessProblems(loaded.assessment, loaded.rubric, hasAnswers);
         if (incomplete.length > 0) {
           entry.problems.push(...placeProblems(incomplete, loaded.parsed, file));
+          invalidKeys.add(key);
           continue;
         }
       }
-      const { assessment, rubric } = loaded;
-      const report = score(rubric, assessment);
-      const rules = rulesFor(policy, assessment.agency);
-      const accepted = baseline === undefined ? undefined : (baseline.byAgency.get(assessment.agency.id) ?? null);
-      const violations = evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules).map((v) => ({ ...v, ...locate(loaded.parsed, v.path, true) }));
-      const agency: CheckedAgency = {
-        id: assessment.agency.id,
-        document: loaded.document,
-        rubric,
-        index: report.index,
-        stage: report.stage.current,
-        baseline: accepted === undefined ? "none" : accepted === null ? "new" : "compared",
-        rules: rulesEvaluated(rules, accepted !== undefined && accepted !== null),
-        violations,
-      };
-      if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
-      entry.agencies.push(agency);
+      heads.push({ entry, loaded, key });
     }
-    entry.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     checked.push(entry);
   }
-  const result = checkResult(checked, { baseline: baseline?.source, setup, warnings: baseline?.problems ?? [] });
-  const firstRubric = checked.flatMap((f) => f.agencies)[0]?.rubric;
+  const identities = heads.map((h) => ({ id: h.loaded.assessment.agency.id, key: h.key, document: h.loaded.document }));
+  const { matches, removed } = baseline ? matchBaseline(identities, baseline.entries, invalidKeys) : { matches: [], removed: [] };
+  heads.forEach((h, i) => h.entry.agencies.push(judge(h.loaded, baseline ? matches[i] : undefined, built, today)));
+  for (const entry of removed) {
+    const file = shown(entry.loaded.file);
+    let target = checked.find((f) => f.file === file);
+    if (target === undefined) checked.push((target = { file, problems: [], agencies: [] }));
+    target.agencies.push(removedAgency(entry, built, today));
+  }
+  for (const f of checked) f.problems = relativeProblems(f.problems).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const agencyIds = new Set([...identities.map((h) => h.id), ...(baseline?.entries.map((e) => e.id) ?? [])]);
+  if (options.policy !== undefined) setup.push(...placeProblems(waiverProblems(built.policy, agencyIds, [...rubrics]), built.load?.parsed, options.policy));
+  if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push(optionProblem("no assessment file to check", "name .yaml/.yml files or folders that hold them"));
+
+  const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
+  const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });
+  const firstRubric = heads[0]?.loaded.rubric;
   let lang = options.lang ?? firstRubric?.languages[0] ?? "en";
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) {
     result.setup.push(optionProblem(`--lang ${lang} is not a language code`, "use a code such as en or ar"));

@@ -20,8 +20,9 @@ export const CheckJsonSchema = z.strictObject({
   tool: z.strictObject({ name: z.literal("egov-maturity"), version: z.string() }),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]).meta({ description: "0 passed, 1 a policy violation, 2 invalid input or setup." }),
   passed: z.boolean(),
-  baseline: z.string().nullable().meta({ description: "What the agencies were compared with, when a baseline was given." }),
-  summary: z.strictObject({ files: z.int(), agencies: z.int(), passed: z.int(), failed: z.int(), invalid: z.int(), errors: z.int(), warnings: z.int(), problems: z.int() }),
+  baseline: z.string().nullable().meta({ description: "What the agencies were compared with, when a baseline was given: a folder, `git merge-base of HEAD and <ref> (<commit>)` or `git <ref> (<commit>)`." }),
+  failOnWarn: z.boolean(),
+  summary: z.strictObject({ files: z.int(), agencies: z.int(), passed: z.int(), failed: z.int(), invalid: z.int(), errors: z.int(), warnings: z.int(), waived: z.int(), problems: z.int() }),
   setup: z.array(ProblemJson).meta({ description: "Problems that stopped the run before any file was judged (policy, baseline, options)." }),
   warnings: z.array(ProblemJson).meta({ description: "Accepted versions that could not be read." }),
   files: z.array(
@@ -36,6 +37,9 @@ export const CheckJsonSchema = z.strictObject({
           index: z.number().min(0).max(1).nullable(),
           stage: z.string().nullable(),
           baseline: z.enum(["compared", "new", "none"]),
+          state: z.enum(["checked", "removed", "retired"]).meta({ description: "`removed`: an accepted agency gone from the head (a violation); `retired`: gone, as the policy's `retired:` allows." }),
+          previousId: z.string().nullable().meta({ description: "The accepted version's agency id, when the id changed in an accepted file." }),
+          reason: z.string().nullable().meta({ description: "Why the policy accepts the retirement or the id change." }),
           passed: z.boolean(),
           rules: z.array(z.enum(RULE_IDS)),
           violations: z.array(
@@ -51,6 +55,11 @@ export const CheckJsonSchema = z.strictObject({
               actual: Value,
               expected: Value,
               note: z.string().nullable(),
+              waiver: z
+                .strictObject({ reason: z.string(), expires: z.string(), approvedBy: z.string().nullable(), expired: z.boolean() })
+                .nullable()
+                .meta({ description: "The policy waiver that matches: while it holds the violation does not fail; once expired it fails again." }),
+              failing: z.boolean().meta({ description: "True when this violation fails the check." }),
             }),
           ),
         }),

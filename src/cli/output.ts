@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import { UsageError, type Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
@@ -6,11 +5,8 @@ import type { RenderContext } from "../render/context.js";
 import { writeFileAtomic } from "../io/write.js";
 import { cellReference } from "../io/xlsx-xml.js";
 
-/** The tool's version from package.json. */
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+export { toolVersion } from "../io/tool-version.js";
+import { toolVersion } from "../io/tool-version.js";
 
 /** Options every command shares (declared on the program). */
 export interface GlobalOptions {

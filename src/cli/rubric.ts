@@ -7,6 +7,7 @@ import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
 import { formatScore, terminalLine, textOf } from "../render/context.js";
 import { t } from "../i18n/index.js";
 import { wrapText } from "../render/wrap.js";
+import { gateRequirement, phraseText } from "../render/gates.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
 import { emit, useColor } from "./output.js";
 
@@ -35,7 +36,7 @@ export function rubricStructure(rubric: Rubric, lang: string) {
       weight: d.weight,
       threshold: d.threshold ?? null,
       target: d.target,
-      requires: d.requires,
+      requires: d.requires.map((g) => ({ ...g, text: phraseText(gateRequirement(rubric, g, lang)) })),
       criteria: d.criteria.map((c) => ({ id: c.id, title: tx(c.title), type: c.type, weight: c.weight, tags: c.tags })),
     })),
   };
@@ -89,7 +90,7 @@ export function registerRubric(program: Command): void {
       });
       for (const d of s.dimensions) {
         const thresholdTarget = d.threshold === null ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
-        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${t(lang, "rubric.criteriaCount", { n: d.criteria.length })}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => `${g.dimension} ≥ ${fmt(g.min)}`).join("\n") || "—"]);
+        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${t(lang, "rubric.criteriaCount", { n: d.criteria.length })}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
       const crit = new Table({ head: [t(lang, "criterion"), t(lang, "rubric.type"), t(lang, "rubric.weight")], colWidths: [55, 11, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });

@@ -40,6 +40,7 @@ export const AssessmentSchema = z.strictObject({
   language: LanguageCode.optional().meta({ description: "Language of the answers' free text." }),
   targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
   answers: z.record(z.string(), AnswerSchema).optional(),
+  session: z.record(z.string(), z.unknown()).optional().meta({ description: "A tool's own state (e.g. where `assess` stopped); every command ignores it." }),
 });
 
 export type AssessmentFile = z.infer<typeof AssessmentSchema>;

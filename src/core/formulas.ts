@@ -39,7 +39,8 @@ export function criterionScore(criterion: Criterion, answer: AnswerValue, maxLev
 /** The score of a measured value: linear between min and max (inverted for `lower`), or the first band at or below it. */
 export function numberScore(criterion: Criterion, value: number): number {
   if (criterion.bands !== undefined) {
-    for (const band of criterion.bands) if (atLeast(value, band.min)) return band.score;
+    // A typed value is compared with a band's minimum exactly (no float allowance).
+    for (const band of criterion.bands) if (value >= band.min) return band.score;
     return 0;
   }
   const min = criterion.min ?? 0;
@@ -97,11 +98,21 @@ export function classify(rubric: Rubric, index: number | null): ClassBandT | nul
   return null;
 }
 
-/** A gate of a stage, evaluated. */
-export interface GateResult {
+/** A gate of a stage, evaluated: a prerequisite dimension's score, or one criterion's score. */
+export type GateResult = DimensionGateResult | CriterionGateResult;
+
+export interface DimensionGateResult {
   dimension: string;
   min: number;
   /** The prerequisite's score; null when it has none (then the gate holds: it is left out). */
+  score: number | null;
+  holds: boolean;
+}
+
+export interface CriterionGateResult {
+  criterion: string;
+  min: number;
+  /** The criterion's score; null when N/A (then the gate holds); 0 when unanswered (then it fails). */
   score: number | null;
   holds: boolean;
 }
@@ -119,18 +130,37 @@ export interface StageResult {
   gates: GateResult[];
 }
 
+/**
+ * The gates of a stage, evaluated. A dimension gate holds when the prerequisite's score ≥ min or it
+ * has none; a criterion gate holds when the criterion's score ≥ min or it is N/A; unanswered fails.
+ */
+export function evaluateGates(stage: Dimension, dims: ReadonlyMap<string, number | null>, scores: ScoreMap, unanswered: ReadonlySet<string>): GateResult[] {
+  return stage.requires.map((g): GateResult => {
+    if ("criterion" in g) {
+      const s = scores.get(g.criterion);
+      const score = s === undefined ? 0 : s;
+      const holds = score === null || (!unanswered.has(g.criterion) && atLeast(score, g.min));
+      return { criterion: g.criterion, min: g.min, score, holds };
+    }
+    const p = dims.get(g.dimension) ?? null;
+    return { dimension: g.dimension, min: g.min, score: p, holds: p === null || atLeast(p, g.min) };
+  });
+}
+
 /** Walks the stages in order: the agency's stage is the last attained one. */
-export function stageAttainment(rubric: Rubric, dimensionScores: ReadonlyMap<string, number | null>): { stages: StageResult[]; current: string | null } {
+export function stageAttainment(
+  rubric: Rubric,
+  dimensionScores: ReadonlyMap<string, number | null>,
+  scores: ScoreMap,
+  unanswered: ReadonlySet<string> = new Set(),
+): { stages: StageResult[]; current: string | null } {
   const stages: StageResult[] = [];
   let current: string | null = null;
   let chainIntact = true;
   for (const d of rubric.dimensions) {
     if (d.kind !== "stage") continue;
     const score = dimensionScores.get(d.id) ?? null;
-    const gates: GateResult[] = d.requires.map((g) => {
-      const p = dimensionScores.get(g.dimension) ?? null;
-      return { dimension: g.dimension, min: g.min, score: p, holds: p === null || atLeast(p, g.min) };
-    });
+    const gates = evaluateGates(d, dimensionScores, scores, unanswered);
     if (score === null) {
       stages.push({ id: d.id, status: "no-score", gates });
       continue;
@@ -147,6 +177,25 @@ export function stageAttainment(rubric: Rubric, dimensionScores: ReadonlyMap<str
     stages.push({ id: d.id, status, gates });
   }
   return { stages, current };
+}
+
+/** The criteria without an answer (not N/A, not answered): they fail a criterion gate. */
+export function unansweredIds(rubric: Rubric, answers: ReadonlyMap<string, Answer>): Set<string> {
+  const ids = new Set<string>();
+  for (const c of rubric.criteria.values()) if ((answers.get(c.id)?.answer.kind ?? "unanswered") === "unanswered") ids.add(c.id);
+  return ids;
+}
+
+/**
+ * What a stage's next step is about: `blockedBy` are the failing gates of a stage that meets its
+ * threshold (it is *blocked*); `pendingGates` the failing gates of a stage below its threshold (they
+ * would still hold it once its score is reached). DESIGN.md §4: "blocked" names the first case only.
+ */
+export function gateOutcome(stage: StageResult | null): { blockedBy: GateResult[]; pendingGates: GateResult[] } {
+  const failing = stage ? stage.gates.filter((g) => !g.holds) : [];
+  if (stage?.status === "blocked") return { blockedBy: failing, pendingGates: [] };
+  if (stage?.status === "below-threshold") return { blockedBy: [], pendingGates: failing };
+  return { blockedBy: [], pendingGates: [] };
 }
 
 /** Scores of every criterion of the rubric for an assessment's answers. */
@@ -179,3 +228,20 @@ export function criterionImpacts(rubric: Rubric, scores: ScoreMap, dims: Readonl
   return impacts;
 }
 
+
+/**
+ * The lowest answer to a criterion whose score reaches `min` (what a criterion gate asks for, in the
+ * criterion's own terms): yes; the lowest scale level; for linear number scoring the value that scores
+ * `min`. Null when it cannot be stated as one answer (band scoring, or `min` 0 on a yes/no criterion).
+ */
+export function requiredAnswer(rubric: Rubric, criterion: Criterion, min: number): AnswerValue | null {
+  if (criterion.type === "boolean") return min > 0 ? { kind: "boolean", value: true } : null;
+  if (criterion.type === "level") {
+    const step = rubric.scale.find((s) => atLeast(s.value / rubric.maxLevel, min));
+    return step ? { kind: "level", level: step.value } : null;
+  }
+  if (criterion.bands !== undefined || criterion.min === undefined || criterion.max === undefined) return null;
+  const span = criterion.max - criterion.min;
+  const value = criterion.direction === "lower" ? criterion.max - min * span : criterion.min + min * span;
+  return { kind: "number", value: Number(value.toPrecision(12)) };
+}

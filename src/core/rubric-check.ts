@@ -64,6 +64,7 @@ export function checkRubric(file: RubricFile): Problem[] {
     if (d.kind === "prerequisite") prerequisites.add(d.id);
   });
 
+  const allCriteria = new Set(file.dimensions.flatMap((d) => d.criteria.map((c) => c.id)));
   const criterionIds = new Set<string>();
   file.dimensions.forEach((d, i) => {
     const dp: Path = ["dimensions", i];
@@ -74,6 +75,14 @@ export function checkRubric(file: RubricFile): Problem[] {
       if (d.requires !== undefined) problems.push(problemAt([...dp, "requires"], "STAGE_ONLY", `\`requires\` applies to stages only; \`${d.id}\` is a ${d.kind}`, undefined, true));
     }
     (d.requires ?? []).forEach((gate, g) => {
+      if ("criterion" in gate) {
+        if (!allCriteria.has(gate.criterion)) {
+          problems.push(
+            problemAt([...dp, "requires", g, "criterion"], "UNKNOWN_CRITERION", `gate names \`${gate.criterion}\`, which is not a criterion of this rubric`, didYouMean(gate.criterion, allCriteria) ?? "a criterion gate names a criterion id of this rubric"),
+          );
+        }
+        return;
+      }
       if (!prerequisites.has(gate.dimension)) {
         const exists = dimensionIds.has(gate.dimension);
         problems.push(

@@ -8,10 +8,19 @@ const CriterionId = z.string().regex(/^[a-z0-9.-]+$/, "lower-case letters, digit
 const SemVer = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, "a semantic version such as 1.0.0");
 
 /** A prerequisite gate of a stage: the named prerequisite must score at least `min`. */
-export const GateSchema = z.strictObject({
+export const DimensionGateSchema = z.strictObject({
   dimension: DimensionId.meta({ description: "Id of a dimension of kind `prerequisite`." }),
   min: Fraction.meta({ description: "The lowest score of the prerequisite that lets the stage be attained." }),
 });
+
+/** A criterion gate of a stage: the named criterion must score at least `min` (or be N/A); unanswered fails. */
+export const CriterionGateSchema = z.strictObject({
+  criterion: CriterionId.meta({ description: "Id of a criterion of the rubric (any dimension)." }),
+  min: Fraction.meta({ description: "The lowest criterion score that lets the stage be attained: 1 for `yes`, 0.75 for level 3 of 0–4." }),
+});
+
+/** A gate: a prerequisite dimension's score, or one criterion's score. */
+export const GateSchema = z.union([DimensionGateSchema, CriterionGateSchema]);
 
 /** A score band of a number criterion: values >= `min` score `score` (first match, highest `min` first). */
 export const BandSchema = z.strictObject({ min: z.number(), score: Fraction });
@@ -48,7 +57,7 @@ const dimensionShape = {
   weight: Weight.optional().meta({ description: "Share of the overall index. @default 1" }),
   threshold: Fraction.optional().meta({ description: "Stages only: attained at or above this score. @default 0.6" }),
   target: Fraction.optional().meta({ description: "Default target of the gap report. @default threshold, or 1" }),
-  requires: z.array(GateSchema).optional().meta({ description: "Stages only: prerequisite gates." }),
+  requires: z.array(GateSchema).optional().meta({ description: "Stages only: gates on a prerequisite's score or on one criterion's score." }),
   criteria: z.array(CriterionSchema).min(1),
 };
 

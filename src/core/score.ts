@@ -2,7 +2,7 @@ import type { Answer, AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
-import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex, stageAttainment, type GateResult, type StageResult, type StageStatus } from "./formulas.js";
+import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex, stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./formulas.js";
 
 export * from "./formulas.js";
 
@@ -62,8 +62,10 @@ export interface Report {
     current: string | null;
     /** The first stage not attained; null when every stage is attained (or the rubric has none). */
     next: string | null;
-    /** Gates of the next stage that fail. */
+    /** Failing gates of the next stage when it meets its threshold (it is blocked); empty otherwise. */
     blockedBy: GateResult[];
+    /** Failing gates of the next stage when it is below its threshold: they would still hold it. */
+    pendingGates: GateResult[];
     /** How far the next stage's score is below its threshold (0 when it meets it). */
     shortfall: number;
   };
@@ -79,7 +81,8 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
   const scores = criterionScores(rubric, assessment.answers);
   const dims = dimensionScores(rubric, scores);
   const index = overallIndex(rubric, dims);
-  const { stages, current } = stageAttainment(rubric, dims);
+  const unansweredSet = unansweredIds(rubric, assessment.answers);
+  const { stages, current } = stageAttainment(rubric, dims, scores, unansweredSet);
   const impacts = criterionImpacts(rubric, scores, dims);
   const unanswered: string[] = [];
 
@@ -145,7 +148,7 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
     stage: {
       current,
       next: nextStage?.id ?? null,
-      blockedBy: nextStage ? nextStage.gates.filter((g) => !g.holds) : [],
+      ...gateOutcome(nextStage),
       shortfall: nextDim && nextScore !== null ? Math.max(0, (nextDim.threshold ?? DEFAULT_THRESHOLD) - nextScore) : 0,
     },
     stages,

@@ -50,3 +50,28 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
   if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
   return loadAssessmentFile(file, options);
 }
+
+/** The spreadsheet and rubric options every command that reads assessments takes, as flags in camelCase. */
+export interface AssessmentInputOptions {
+  /** Rubric id (`egov-maturity`, `egov-maturity@1`) or path; overrides the file's `rubric:`. */
+  rubric?: string;
+  /** CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria. */
+  mapping?: string;
+  /** CSV input: `column=target` mappings, e.g. `"Online Service Index=osi"`. */
+  map?: string[];
+  /** CSV input: `column=value` row filters, e.g. `"year=2022"`. */
+  where?: string[];
+}
+
+/** The load options of `--rubric`, `--mapping`, `--map` and `--where`. */
+export function assessmentLoadOptions(options: AssessmentInputOptions): AssessmentLoadOptions {
+  const load: AssessmentLoadOptions = {};
+  if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
+    load.mapping = {};
+    if (options.mapping !== undefined) load.mapping.file = options.mapping;
+    if (options.map !== undefined) load.mapping.map = options.map;
+    if (options.where !== undefined) load.mapping.where = options.where;
+  }
+  return load;
+}

@@ -1,6 +1,6 @@
 import type { Assessment } from "../core/assessment.js";
 import type { Rubric } from "../core/rubric.js";
-import { classify, criterionScores, dimensionScores, EPSILON, overallIndex, stageAttainment } from "../core/score.js";
+import { classify, criterionScores, dimensionScores, EPSILON, gateOutcome, overallIndex, stageAttainment, unansweredIds } from "../core/score.js";
 import type { ScoredAgency } from "./types.js";
 
 /** `id@version#digest`: how a batch tells rubrics apart (two that share `id@version` but differ are two). */
@@ -16,7 +16,7 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
   const scores = criterionScores(rubric, assessment.answers);
   const dims = dimensionScores(rubric, scores);
   const index = overallIndex(rubric, dims);
-  const { stages, current } = stageAttainment(rubric, dims);
+  const { stages, current } = stageAttainment(rubric, dims, scores, unansweredIds(rubric, assessment.answers));
   const next = stages.find((st) => st.status !== "attained" && st.status !== "no-score") ?? null;
   const dimensions: (number | null)[] = [];
   const belowTarget: number[] = [];
@@ -48,7 +48,8 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     classification: classify(rubric, index)?.id ?? null,
     stage: current,
     next: next?.id ?? null,
-    blockedBy: next ? next.gates.filter((g) => !g.holds).map((g) => ({ dimension: g.dimension, min: g.min, score: g.score })) : [],
+    // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
+    blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
     dimensions,
     weakest,
     belowTarget,

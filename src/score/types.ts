@@ -3,11 +3,10 @@ import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 
 /** A failing gate of the next stage: the prerequisite, the minimum it needs and the score it has. */
-export interface BlockingGate {
-  dimension: string;
+export type BlockingGate = ({ dimension: string } | { criterion: string }) & {
   min: number;
   score: number | null;
-}
+};
 
 /**
  * What the batch keeps of one scored agency: the numbers of `report` it ranks and rolls up, not the

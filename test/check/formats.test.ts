@@ -35,6 +35,7 @@ function hostile(text: string): CheckResult {
           index: 0.5,
           stage: "publication",
           baseline: "compared",
+          state: "checked",
           rules: ["valid-input", "min-index", "no-lower-answer"],
           violations: [
             { rule: "min-index", severity: "error", path: ["agency"], actual: 0.5, expected: 0.6, line: 2, column: 1 },

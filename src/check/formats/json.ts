@@ -1,4 +1,5 @@
-import { checkCounts, type CheckResult } from "../result.js";
+import { agencyFails, checkCounts, type CheckResult } from "../result.js";
+import { isFailing } from "../../core/policy.js";
 import { violationMessage } from "../messages.js";
 import type { CheckJson } from "../schema.js";
 import type { Problem } from "../../core/problems.js";
@@ -18,6 +19,7 @@ export function checkToJson(result: CheckResult, ctx: RenderContext): CheckJson 
     exitCode: result.exitCode,
     passed: result.exitCode === 0,
     baseline: result.baseline ?? null,
+    failOnWarn: result.failOnWarn,
     summary: checkCounts(result),
     setup: result.setup.map((p) => problemJson(p, "<options>")),
     warnings: result.warnings.map((p) => problemJson(p, "<baseline>")),
@@ -31,7 +33,10 @@ export function checkToJson(result: CheckResult, ctx: RenderContext): CheckJson 
         index: a.index,
         stage: a.stage,
         baseline: a.baseline,
-        passed: !a.violations.some((v) => v.severity === "error"),
+        state: a.state,
+        previousId: a.previousId ?? null,
+        reason: a.reason ?? null,
+        passed: !agencyFails(a, result.failOnWarn),
         rules: a.rules,
         violations: a.violations.map((v) => ({
           rule: v.rule,
@@ -45,6 +50,8 @@ export function checkToJson(result: CheckResult, ctx: RenderContext): CheckJson 
           actual: v.actual ?? null,
           expected: v.expected ?? null,
           note: v.note ?? null,
+          waiver: v.waiver ? { reason: v.waiver.reason, expires: v.waiver.expires, approvedBy: v.waiver.approvedBy ?? null, expired: v.waiver.expired } : null,
+          failing: isFailing(v, result.failOnWarn),
         })),
       })),
     })),

@@ -100,7 +100,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
     kpis.push(`<div class="kpi"><span class="label">${e(t(lang, "stage"))}</span><span class="value">${dim(cmp.stage.before)}${to}${dim(cmp.stage.after)}</span><span class="badge ${dir === "up" ? "ok" : dir === "down" ? "bad" : "muted"}">${e(t(lang, `cmp.stage.${dir}`))}</span></div>`);
   }
   head.push(`<div class="kpis">${kpis.join("")}</div>`);
-  const gate = (g: Comparison["stage"]["cleared"][number]) => `${e(t(lang, "cmp.gateOf", { stage: dimensionTitle(cmp, g.stage, lang), dimension: dimensionTitle(cmp, g.dimension, lang), min: fmt(g.min) }))}: ${num(fmt(g.before))}${to}${num(fmt(g.after))}`;
+  const gate = (g: Comparison["stage"]["cleared"][number]) => `${e(t(lang, "cmp.gateOf", { stage: dimensionTitle(cmp, g.stage, lang), dimension: dimensionTitle(cmp, g.dimension ?? g.criterion ?? null, lang), min: fmt(g.min) }))}: ${num(fmt(g.before))}${to}${num(fmt(g.after))}`;
   const gates = [...cmp.stage.cleared.map((g) => `<li><span class="badge ok">${e(t(lang, "cmp.gateCleared"))}</span> ${gate(g)}</li>`), ...cmp.stage.newlyBlocking.map((g) => `<li><span class="badge bad">${e(t(lang, "cmp.gateBlocking"))}</span> ${gate(g)}</li>`)];
   if (gates.length > 0) head.push(`<ul class="plain" style="margin-top:12px">${gates.join("")}</ul>`);
   body.push(`<header class="card">${head.join("\n")}</header>`);

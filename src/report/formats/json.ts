@@ -1,5 +1,7 @@
 import type { Report } from "../../core/score.js";
 import { answerJson, textOf, type RenderContext } from "../../render/context.js";
+import { gateRef, phraseText } from "../../render/gates.js";
+import { gateRequirementPhrase, gateStatePhrase, requirementText } from "../summary.js";
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -25,7 +27,8 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
       currentTitle: titleOf(report.stage.current),
       next: report.stage.next,
       nextTitle: titleOf(report.stage.next),
-      blockedBy: report.stage.blockedBy.map((g) => ({ dimension: g.dimension, min: g.min, score: g.score })),
+      blockedBy: report.stage.blockedBy.map((g) => ({ ...gateRef(g), min: g.min, score: g.score, text: phraseText(gateStatePhrase(report, g, lang)) })),
+      pendingGates: report.stage.pendingGates.map((g) => ({ ...gateRef(g), min: g.min, score: g.score, text: requirementText(gateRequirementPhrase(report, g, lang), lang) })),
       shortfall: report.stage.shortfall,
     },
     stages: report.stages.map((s) => {

@@ -4,7 +4,8 @@ import type { Report } from "../../core/score.js";
 import { bar } from "../../render/bars.js";
 import { formatAnswer, formatImpact, formatScore, terminalLine, textOf, type RenderContext } from "../../render/context.js";
 import { t, unansweredNote } from "../../i18n/index.js";
-import { punctuation } from "../summary.js";
+import { gateRequirementPhrase, gateStatePhrase, punctuation, requirementText } from "../summary.js";
+import { phraseText } from "../../render/gates.js";
 import { wrapText } from "../../render/wrap.js";
 
 const GAPS_SHOWN = 10;
@@ -44,11 +45,12 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     let next = "";
     if (report.stage.next === null) next = ` · ${t(lang, "allStagesAttained")}`;
     else {
-      const blocked = report.stage.blockedBy.map((g) => `${dimTitle(g.dimension)}: ${fmt(g.score)} < ${fmt(g.min)}`);
+      const blocked = report.stage.blockedBy.map((g) => terminalLine(phraseText(gateStatePhrase(report, g, lang))));
+      const pending = report.stage.pendingGates.map((g) => terminalLine(requirementText(gateRequirementPhrase(report, g, lang), lang)));
       const nextDim = report.dimensions.find((d) => d.id === report.stage.next);
       const needs = report.stage.shortfall > 0 && nextDim ? `${t(lang, "belowThreshold")} ${fmt(nextDim.threshold)} (${t(lang, "now")} ${fmt(nextDim.score)})` : "";
       const p = punctuation(lang);
-      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs].filter(Boolean).join(p.semicolon);
+      const why = [blocked.length > 0 ? c.red(`${t(lang, "blockedBy")} ${blocked.join(p.comma)}`) : "", needs, pending.length > 0 ? `${t(lang, "stillRequires")} ${pending.join(p.comma)}` : ""].filter(Boolean).join(p.semicolon);
       next = `\n${t(lang, "next")}: ${dimTitle(report.stage.next)}${why ? ` — ${why}` : ""}`;
     }
     lines.push(`${t(lang, "stage")}: ${c.bold(dimTitle(report.stage.current))}${next}`);

@@ -1,0 +1,108 @@
+import type { Dimension } from "../core/rubric.js";
+import { score } from "../core/score.js";
+import { plural } from "../i18n/index.js";
+import { formatAnswer, terminalLine } from "../render/context.js";
+import { asciiDigits, commandOf, keyLabel, type Command } from "./keys.js";
+import { say, scoreText, textIn, type Session } from "./session.js";
+
+/** Where the review sends the consultant. */
+export type ReviewOutcome = { kind: "finish" } | { kind: "continue"; position: number } | { kind: "revise"; position: number } | { kind: "jump" };
+
+/** Answered, N/A and skipped criteria of a dimension, counted separately. */
+export function counts(session: Pick<Session, "draft">, dimension: Dimension): { answered: number; na: number; skipped: number; total: number } {
+  let answered = 0;
+  let na = 0;
+  let skipped = 0;
+  for (const c of dimension.criteria) {
+    const kind = session.draft.answer(c.id).answer.kind;
+    if (kind === "na") na++;
+    else if (kind === "unanswered") skipped++;
+    else answered++;
+  }
+  return { answered, na, skipped, total: dimension.criteria.length };
+}
+
+/** "5 answered · 1 N/A · 1 skipped", each count in its language's plural form. */
+export function countsText(session: Pick<Session, "draft" | "lang">, dimension: Dimension): string {
+  const n = counts(session, dimension);
+  return [plural(session.lang, "assess.count.answered", n.answered), plural(session.lang, "assess.count.na", n.na), plural(session.lang, "assess.count.skipped", n.skipped)].join(" · ");
+}
+
+/** The line shown at a dimension's end (and in the review): its score so far against its target, and the counts. */
+export function dimensionSummary(session: Session, dimension: Dimension): string {
+  const report = score(session.rubric, session.draft.assessment());
+  const result = report.dimensions.find((d) => d.id === dimension.id)!;
+  return `${textIn(session, dimension.title)}: ${scoreText(session, result.score)} (${say(session, "target")} ${scoreText(session, result.target)}) · ${countsText(session, dimension)}`;
+}
+
+/** Every answer, numbered in the order of the questions, dimension by dimension, with the scores so far. */
+function reviewLines(session: Session): string[] {
+  const report = score(session.rubric, session.draft.assessment());
+  const lines: string[] = [];
+  let number = 0;
+  for (const d of session.rubric.dimensions) {
+    lines.push(`── ${dimensionSummary(session, d)}`);
+    for (const c of d.criteria) {
+      number++;
+      const a = session.draft.answer(c.id);
+      const mark = a.answer.kind === "unanswered" ? "·" : "✓";
+      const extras = [a.evidence.length > 0 ? say(session, "assess.evidenceCount", { n: a.evidence.length }) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(", ");
+      lines.push(`${String(number).padStart(3)} ${mark} ${textIn(session, c.title)} (${terminalLine(c.id)}): ${formatAnswer(session.rubric, c.id, a.answer, session.lang)}${extras ? `  [${extras}]` : ""}`);
+    }
+  }
+  lines.push(`${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${say(session, "unansweredNote", { n: report.unanswered.length })}` : ""}`);
+  return lines;
+}
+
+/** The review's position between visits: the page shown last, so revising returns to it. */
+export interface ReviewState {
+  page: number;
+}
+
+/**
+ * The review: a screenful of answers at a time; Enter pages on (`p` back), a criterion's number or
+ * id revises it, `c` continues at the first unanswered, `j` jumps to a dimension, `f` finishes.
+ */
+export async function review(session: Session, state: ReviewState): Promise<ReviewOutcome> {
+  const all = session.rubric.dimensions.flatMap((d) => [...d.criteria]);
+  const ids = new Map(all.map((c, i) => [c.id, i]));
+  const lines = reviewLines(session);
+  const size = Math.max(6, session.port.rows - 5);
+  const pages = Math.max(1, Math.ceil(lines.length / size));
+  const unanswered = all.filter((c) => !session.draft.isAnswered(c.id)).length;
+  const firstOpen = all.findIndex((c) => !session.draft.isAnswered(c.id));
+  const commands: Command[] = pages > 1 ? ["previous", "finish", "jump"] : ["finish", "jump"];
+  if (firstOpen >= 0) commands.push("cont");
+  const k = (c: Command) => keyLabel(c, session.lang);
+  const menu = [
+    ...(pages > 1 ? [say(session, "assess.reviewPaging", { previous: k("previous") })] : []),
+    say(session, "assess.reviewRevise", { last: all.length }),
+    ...(firstOpen >= 0 ? [`${k("cont")} ${say(session, "assess.continueAt", { title: textIn(session, all[firstOpen]!.title) })}`] : []),
+    `${k("jump")} ${say(session, "assess.choice.jump")}`,
+    `${k("finish")} ${unanswered > 0 ? plural(session.lang, "assess.finishOpen", unanswered) : say(session, "assess.finish")}`,
+  ].join(" · ");
+  state.page = Math.min(state.page, pages - 1);
+  for (;;) {
+    const from = state.page * size;
+    const title = `══ ${say(session, "assess.reviewTitle")}${pages > 1 ? ` · ${say(session, "assess.page", { page: state.page + 1, pages })}` : ""} ══`;
+    session.port.say(["", title, ...lines.slice(from, from + size), menu].join("\n"));
+    const pick = (text: string): ReviewOutcome | Command | "next" | undefined => {
+      const s = asciiDigits(text.trim());
+      if (s === "") return "next";
+      if (/^\d+$/.test(s)) return Number(s) >= 1 && Number(s) <= all.length ? { kind: "revise", position: Number(s) - 1 } : undefined;
+      const at = ids.get(text.trim());
+      if (at !== undefined) return { kind: "revise", position: at };
+      return commandOf(s, commands);
+    };
+    const typed = await session.port.text(say(session, "assess.reviewWhat"), {
+      validate: (text) => (pick(text) !== undefined ? true : say(session, "assess.reviewRefused", { typed: text.trim(), last: all.length, keys: commands.map(k).join(" ") })),
+    });
+    const chosen = pick(typed)!;
+    if (chosen === "next") state.page = (state.page + 1) % pages;
+    else if (chosen === "previous") state.page = (state.page + pages - 1) % pages;
+    else if (chosen === "finish") return { kind: "finish" };
+    else if (chosen === "cont") return { kind: "continue", position: firstOpen };
+    else if (chosen === "jump") return { kind: "jump" };
+    else if (typeof chosen === "object") return chosen;
+  }
+}
