@@ -6,10 +6,13 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Workbook } from "exceljs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { BIN, rubricOf } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, tempDir } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const rubric = rubricOf("egov-maturity");
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { score } from "../../src/core/score.js";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { loadAssessmentText } from "../../src/io/assessment-load.js";
@@ -9,6 +9,9 @@ import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { reportRenderers } from "../../src/report/formats/index.js";
 import { BIN, rubricOf } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, partOf, planAnswers, tempDir, yamlOf } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const rubric = rubricOf("egov-maturity");
 

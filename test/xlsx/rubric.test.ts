@@ -1,12 +1,15 @@
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Rubric } from "../../src/core/rubric.js";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
 import { ROOT } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, partOf, tempDir } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 function rubricIn(dir: string): Rubric {
   copyFileSync(join(ROOT, "test/fixtures/mini/rubric.yaml"), join(dir, "rubric.yaml"));

@@ -1,10 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadAssessmentCsvText } from "../../src/io/csv-load.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { pack, tableWorkbook } from "../hostile/xlsx/make.js";
 import { tempDir } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const rows: (string | number)[][] = [
   ["Agency", "Name", "group.sector", "publication.web-portal", "publication.service-catalogue", "security.policy-approved"],

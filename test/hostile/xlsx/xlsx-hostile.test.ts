@@ -7,10 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { loadAssessmentsAny } from "../../../src/io/load-any.js";
 import { BIN } from "../../helpers.js";
 import { declareSize, pack, tableWorkbook, zeros } from "./make.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "egov-hostile-xlsx-"));
 const table = () => tableWorkbook([["id", "publication.web-portal"], ["moh", 3]]);
@@ -59,18 +62,20 @@ describe("hostile workbooks through the built CLI", () => {
       expect(result.stdout).toBe("");
       expect(result.stderr).not.toMatch(/\n\s+at /);
       // Start-up and a loaded machine included; the work itself is measured below.
-      expect(ms).toBeLessThan(10_000);
+      expect(ms).toBeLessThan(30_000);
     });
   }
 });
 
 describe("hostile workbooks in process: time and memory", () => {
-  it("every case is refused within 2 seconds and 300 MB", () => {
+  it("every case is refused within 2 seconds of CPU and 300 MB", () => {
     for (const name of Object.keys(cases)) {
       const before = process.memoryUsage().rss;
-      const start = performance.now();
+      // CPU time, not wall time: eight test runs may share two cores.
+      const start = process.cpuUsage();
       const load = loadAssessmentsAny(join(dir, name), { rubric: "egov-maturity" });
-      const ms = performance.now() - start;
+      const cpu = process.cpuUsage(start);
+      const ms = (cpu.user + cpu.system) / 1000;
       expect(load.assessments, name).toEqual([]);
       expect(load.problems.length, name).toBe(1);
       expect(ms, name).toBeLessThan(2000);
