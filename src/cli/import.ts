@@ -9,7 +9,7 @@ import { loadAssessmentCsv } from "../io/csv-load.js";
 import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isRubricPath } from "../io/rubric-load.js";
 import { writeFileAtomic } from "../io/write.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
 
@@ -90,6 +90,6 @@ Examples:
         writeFileAtomic(path, importedAssessmentYaml(loaded, loaded.rubric, rubricRefFrom(loaded.assessment.rubric ?? loaded.rubric.id, options.out), csv));
       }
       const first = targets[0]!;
-      if (!options.quiet) process.stderr.write(`${t(chooseLanguage(options.lang, first.loaded.rubric), "import.wrote", { n: targets.length, dir: options.out, example: first.path })}\n`);
+      if (!options.quiet) process.stderr.write(`${plural(chooseLanguage(options.lang, first.loaded.rubric), "import.wrote", targets.length, { dir: options.out, example: first.path })}\n`);
     });
 }

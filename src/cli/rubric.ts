@@ -5,7 +5,7 @@ import { InputError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
 import { formatScore, terminalLine, textOf } from "../render/context.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { wrapText } from "../render/wrap.js";
 import { gateRequirement, phraseText } from "../render/gates.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
@@ -90,7 +90,7 @@ export function registerRubric(program: Command): void {
       });
       for (const d of s.dimensions) {
         const thresholdTarget = d.threshold === null ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
-        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${t(lang, "rubric.criteriaCount", { n: d.criteria.length })}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
+        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
       const crit = new Table({ head: [t(lang, "criterion"), t(lang, "rubric.type"), t(lang, "rubric.weight")], colWidths: [55, 11, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });

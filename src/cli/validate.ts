@@ -11,6 +11,7 @@ import { loadRubricFile } from "../io/rubric-load.js";
 import { parseYamlStream } from "../io/yaml.js";
 import { terminalLine } from "../render/context.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { plural } from "../i18n/index.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit } from "./output.js";
 
@@ -100,7 +101,7 @@ Examples:
       if (!options.quiet) {
         const lines = verdicts
           .filter((v) => v.problems.length === 0)
-          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "assessment" ? `${v.documents} assessment${v.documents === 1 ? "" : "s"}` : v.kind}`)
+          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "assessment" ? plural("en", "validate.assessments", v.documents) : v.kind}`)
           .concat(skipped.map((v) => `--  ${terminalLine(v.file)}  skipped: not a rubric, assessment, policy or CSV mapping`));
         if (lines.length > 0) emit(`${lines.join("\n")}\n`, options);
       }

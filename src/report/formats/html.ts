@@ -3,7 +3,7 @@ import { formatAnswer, formatImpact, formatScore, type RenderContext } from "../
 import { escapeHtml, safeLinkUrl } from "../../render/escape.js";
 import { htmlPage, isRtl } from "../../render/html-page.js";
 import { LADDER_CSS, stageLadderHtml } from "./html-ladder.js";
-import { t, unansweredNote } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { dimensionTitle, nextStageSentence, rubricText, summarise } from "../summary.js";
 import { barSvg, radarSvg } from "../../render/svg-charts.js";
 
@@ -127,7 +127,7 @@ export function renderReportHtml(report: Report, ctx: RenderContext): string {
 
   if (report.unanswered.length > 0) {
     sections.push(
-      `<section class="card unanswered"><h2>${h(t(lang, "unanswered"))}</h2><p class="warn">${h(unansweredNote(lang, report.unanswered.length))}</p><p>${report.unanswered.map((id) => `<code>${h(id)}</code>`).join(" ")}</p></section>`,
+      `<section class="card unanswered"><h2>${h(t(lang, "unanswered"))}</h2><p class="warn">${h(plural(lang, "unansweredNote", report.unanswered.length))}</p><p>${report.unanswered.map((id) => `<code>${h(id)}</code>`).join(" ")}</p></section>`,
     );
   }
   sections.push(`<footer>${h(t(lang, "generatedBy", { version: ctx.toolVersion, date: ctx.now.toISOString().slice(0, 10) }))}</footer>`);

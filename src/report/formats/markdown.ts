@@ -2,7 +2,7 @@ import type { Report } from "../../core/score.js";
 import { formatAnswer, formatImpact, formatScore, type RenderContext } from "../../render/context.js";
 import { markdownText, safeLinkUrl } from "../../render/escape.js";
 import { isRtl } from "../../render/html-page.js";
-import { t, unansweredNote } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { dimensionTitle, nextStageSentence, rubricText, summarise } from "../summary.js";
 
 /** How many gaps the markdown report lists (a PR comment stays short); the rest are counted. */
@@ -69,7 +69,7 @@ export function renderReportMarkdown(report: Report, ctx: RenderContext): string
       return [String(i + 1), `${tx(def?.title) || g.criterion} (${g.criterion})`, fmt(g.score), formatImpact(g.impact, report.rubric.display), tx(def?.recommendation)];
     });
     out.push(markdownTable(["#", t(lang, "criterion"), t(lang, "score"), t(lang, "impact"), t(lang, "recommendation")], rows, ["r", "l", "r", "r", "l"]), "");
-    if (report.gaps.length > GAPS_SHOWN) out.push(md(t(lang, "moreGaps", { n: report.gaps.length - GAPS_SHOWN })), "");
+    if (report.gaps.length > GAPS_SHOWN) out.push(md(plural(lang, "moreGaps", report.gaps.length - GAPS_SHOWN)), "");
     const evidence = report.gaps.slice(0, GAPS_SHOWN).flatMap((g) => {
       const c = criterionById.get(g.criterion);
       if (c === undefined || (c.evidence.length === 0 && c.notes === undefined)) return [];
@@ -106,7 +106,7 @@ export function renderReportMarkdown(report: Report, ctx: RenderContext): string
   }
 
   if (report.unanswered.length > 0) {
-    out.push(`> ${md(unansweredNote(lang, report.unanswered.length))}: ${report.unanswered.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`, "");
+    out.push(`> ${md(plural(lang, "unansweredNote", report.unanswered.length))}: ${report.unanswered.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}`, "");
   }
   out.push(`<sub>${md(t(lang, "generatedBy", { version: ctx.toolVersion, date: ctx.now.toISOString().slice(0, 10) }))}</sub>`);
   const body = out.join("\n");

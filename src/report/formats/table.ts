@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import type { Report } from "../../core/score.js";
 import { bar } from "../../render/bars.js";
 import { formatAnswer, formatImpact, formatScore, terminalLine, textOf, type RenderContext } from "../../render/context.js";
-import { t, unansweredNote } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { gateRequirementPhrase, gateStatePhrase, punctuation, requirementText } from "../summary.js";
 import { phraseText } from "../../render/gates.js";
 import { wrapText } from "../../render/wrap.js";
@@ -85,7 +85,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
       gaps.push([String(i + 1), `${tx(criterion?.title)}\n${c.dim(g.criterion)}`, fmt(g.score), formatImpact(g.impact, rubric.display), tx(criterion?.recommendation)]);
     });
     lines.push(gaps.toString());
-    if (report.gaps.length > GAPS_SHOWN) lines.push(c.dim(t(lang, "moreGaps", { n: report.gaps.length - GAPS_SHOWN })));
+    if (report.gaps.length > GAPS_SHOWN) lines.push(c.dim(plural(lang, "moreGaps", report.gaps.length - GAPS_SHOWN)));
   }
   lines.push("");
 
@@ -115,7 +115,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     lines.push("");
   }
   if (report.unanswered.length > 0) {
-    lines.push(c.yellow(unansweredNote(lang, report.unanswered.length)));
+    lines.push(c.yellow(plural(lang, "unansweredNote", report.unanswered.length)));
     lines.push(c.dim(report.unanswered.map(terminalLine).join(", ")));
   }
   // Tables fit the width already; the headline and notes are wrapped to it.
