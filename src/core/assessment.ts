@@ -4,6 +4,7 @@ import type { Rubric } from "./rubric.js";
 import { Fraction, IsoDate, LanguageCode, LocalisedTextSchema } from "./schema-parts.js";
 import { invisibleNote } from "./invisible.js";
 import { didYouMean } from "./suggest.js";
+import type { LocalisedText } from "./text.js";
 
 /** One piece of evidence: a URL or a note (or both), with the date it was produced. */
 export const EvidenceSchema = z.union([
@@ -41,6 +42,9 @@ export const AssessmentSchema = z.strictObject({
   targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
   // `answers:` with nothing but comments under it is null: no answers, as `answers: {}`.
   answers: z.record(z.string(), AnswerSchema).nullable().optional(),
+  summary: LocalisedTextSchema.optional().meta({ description: "The consultant's executive summary, first in the report." }),
+  findings: z.record(z.string(), LocalisedTextSchema).optional().meta({ description: "The consultant's findings per dimension id, under each dimension in the report." }),
+  context: LocalisedTextSchema.optional().meta({ description: "Scope, method, who was interviewed." }),
   session: z.record(z.string(), z.unknown()).optional().meta({ description: "A tool's own state (e.g. where `assess` stopped); every command ignores it." }),
 });
 
@@ -71,6 +75,15 @@ export interface Assessment {
   language?: string;
   targets: Readonly<Record<string, number>>;
   answers: ReadonlyMap<string, Answer>;
+  /** The consultant's words: executive summary, findings per dimension id, context. */
+  narrative?: Narrative;
+}
+
+/** The consultant's own words in an assessment, localised like every text. */
+export interface Narrative {
+  summary?: LocalisedText;
+  findings: Readonly<Record<string, LocalisedText>>;
+  context?: LocalisedText;
 }
 
 /** True when a number lies outside a criterion's declared range (bounds included; null bounds open). */
@@ -149,8 +162,10 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
   }
 
   const dimensionIds = rubric.dimensions.map((d) => d.id);
-  for (const key of Object.keys(file.targets ?? {})) {
-    if (!dimensionIds.includes(key)) problems.push(problemAt(["targets", key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}${invisibleNote(key)}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+  for (const block of ["targets", "findings"] as const) {
+    for (const key of Object.keys(file[block] ?? {})) {
+      if (!dimensionIds.includes(key)) problems.push(problemAt([block, key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}${invisibleNote(key)}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+    }
   }
 
   // Without a prototype: a rubric's dimension `constructor` or `--group-by toString` must not find Object's members.
@@ -163,5 +178,11 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
   if (file.assessor !== undefined) assessment.assessor = file.assessor;
   if (file.date !== undefined) assessment.date = file.date;
   if (file.language !== undefined) assessment.language = file.language;
+  if (file.summary !== undefined || file.findings !== undefined || file.context !== undefined) {
+    const findings: Record<string, LocalisedText> = Object.assign(Object.create(null) as Record<string, LocalisedText>, file.findings ?? {});
+    assessment.narrative = { findings };
+    if (file.summary !== undefined) assessment.narrative.summary = file.summary;
+    if (file.context !== undefined) assessment.narrative.context = file.context;
+  }
   return { assessment, problems };
 }
