@@ -2,10 +2,10 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { UsageError } from "../core/problems.js";
 import { reportBinaryRenderers, reportRenderers } from "../report/formats/index.js";
-import { requireOne, scoreReports, type ReportOptions } from "../report/run.js";
+import { requireOne, scoreReportsWarning, type ReportOptions } from "../report/run.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions } from "./csv-options.js";
-import { emit, emitBytes, refuseTerminal, renderContext } from "./output.js";
+import { emit, emitBytes, printProblems, refuseTerminal, renderContext } from "./output.js";
 
 /** `--top N`: a whole number of at least 1. */
 function topCount(value: string): number {
@@ -42,7 +42,10 @@ Examples:
     const options = optionsOf<ReportOptions & { format: string; top?: number; allCriteria?: boolean }>(command);
     const binary = reportBinaryRenderers[options.format];
     if (binary) refuseTerminal(options, options.format);
-    let reports = await scoreReports(file, options);
+    // --agency X reports X when another document of the file is invalid; that one's problems are warnings.
+    const scored = await scoreReportsWarning(file, options);
+    printProblems(scored.warnings);
+    let reports = scored.reports;
     // json, html and docx are the report of one agency.
     if (options.format === "json" || options.format === "html" || binary) reports = [requireOne(file, reports, options.format)];
     const context = (lang: string) => ({ ...renderContext(options, lang), ...(options.top !== undefined ? { top: options.top } : {}), ...(options.allCriteria === true ? { allCriteria: true } : {}) });

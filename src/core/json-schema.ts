@@ -35,8 +35,12 @@ function answerFor(c: Criterion, rubric: Rubric) {
     bare = z.boolean();
     full = z.strictObject({ value: z.boolean(), ...extras });
   } else {
-    bare = z.number().meta({ description: c.unit ? `in ${c.unit}` : "a number" });
-    full = z.strictObject({ value: z.number(), ...extras });
+    // A declared range bounds the number in the editor too.
+    let value = z.number();
+    if (c.range?.[0] != null) value = value.min(c.range[0]);
+    if (c.range?.[1] != null) value = value.max(c.range[1]);
+    bare = value.meta({ description: c.unit ? `in ${c.unit}` : "a number" });
+    full = z.strictObject({ value, ...extras });
   }
   return z.union([bare, full, na, z.null()]).optional().meta({ description });
 }

@@ -2,7 +2,7 @@ import type { FileChild } from "docx";
 import type { Comparison } from "../../core/compare.js";
 import { formatScore, textOf, type RenderContext } from "../../render/context.js";
 import { COLOURS, DocxWriter, packDocx } from "../../render/docx-kit.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { answerText, criterionTitle, dimensionTitle, formatDelta, roadmapCounts, rubricVersions, sharedCount, trendOf } from "./common.js";
 
 /**
@@ -30,7 +30,7 @@ export async function renderCompareDocx(cmp: Comparison, ctx: RenderContext): Pr
   out.push(w.para([`${t(lang, "cmp.title")} · ${textOf(rubric, rubric.title, lang)}`], { color: COLOURS.muted }));
   out.push(w.para([`${t(lang, "cmp.assessments")}: ${cmp.snapshots.map((s) => s.date).join(" · ")}`], { color: COLOURS.muted }));
   const versions = rubricVersions(cmp);
-  if (cmp.basis === "shared") out.push(w.para([t(lang, "cmp.basisShared", { versions: versions ?? "", n: sharedCount(cmp) })], { color: COLOURS.target }));
+  if (cmp.basis === "shared") out.push(w.para([plural(lang, "cmp.basisShared", sharedCount(cmp), { versions: versions ?? "" })], { color: COLOURS.target }));
   const klass = (k: Comparison["classification"]["before"]) => (k === null ? t(lang, "none") : textOf(rubric, k.label, lang));
   const head = [t(lang, "index")];
   const row = [`${fmt(cmp.index.before)}${to}${fmt(cmp.index.after)} (${delta(cmp.index.delta)})`];
@@ -71,7 +71,7 @@ export async function renderCompareDocx(cmp: Comparison, ctx: RenderContext): Pr
 
   const ev = cmp.evidence;
   out.push(w.heading(t(lang, "evidence"), 1));
-  out.push(w.para([t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, n: ev.staleAfterDays, date: last.date })]));
+  out.push(w.para([t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, days: plural(lang, "cmp.days", ev.staleAfterDays), date: last.date })]));
   const evidence = (title: string, items: Comparison["evidence"]["added"]) => {
     if (items.length === 0) return;
     out.push(w.heading(title, 2));
@@ -79,14 +79,14 @@ export async function renderCompareDocx(cmp: Comparison, ctx: RenderContext): Pr
   };
   evidence(t(lang, "cmp.evidenceAdded"), ev.added);
   evidence(t(lang, "cmp.evidenceRemoved"), ev.removed);
-  evidence(t(lang, "cmp.evidenceStale", { n: ev.staleAfterDays, date: last.date }), ev.stale);
+  evidence(plural(lang, "cmp.evidenceStale", ev.staleAfterDays, { date: last.date }), ev.stale);
 
   if (hasStages) {
     out.push(w.heading(t(lang, "cmp.roadmapOf", { date: first.date }), 1));
     if (cmp.roadmap.length === 0) out.push(w.para([t(lang, "cmp.noRoadmap")]));
     else {
       const n = roadmapCounts(cmp);
-      out.push(w.para([t(lang, "cmp.roadmapSummary", { done: n.done, total: cmp.roadmap.length, partial: n.partial })]));
+      out.push(w.para([plural(lang, "cmp.roadmapSummary", cmp.roadmap.length, { done: n.done, partial: n.partial })]));
       out.push(w.table(["#", t(lang, "criterion"), t(lang, "target"), t(lang, "cmp.now"), t(lang, "status")], cmp.roadmap.map((r, i) => [String(i + 1), criterionTitle(cmp, r.step.criterion, lang), answerText(cmp, "before", r.step.criterion, r.step.to, lang), r.now === null ? "—" : answerText(cmp, "after", r.step.criterion, r.now, lang), w.cell(t(lang, `cmp.progress.${r.status}`), { color: r.status === "done" ? COLOURS.ok : COLOURS.muted })]), [6, 44, 18, 18, 14]));
     }
   }

@@ -3,7 +3,7 @@ import { answerText, criterionTitle, dimensionTitle, evidenceText, formatDelta, 
 import { formatScore, textOf, type RenderContext } from "../../render/context.js";
 import { escapeHtml, safeLinkUrl } from "../../render/escape.js";
 import { htmlPage, isRtl } from "../../render/html-page.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { radarSvg } from "../../render/svg-charts.js";
 import { lineChartSvg, OKABE_ITO, type LineSeries } from "../../render/svg-lines.js";
 
@@ -75,7 +75,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
 
   const head: string[] = [`<h1>${e(name)}</h1>`, `<p class="muted">${e(textOf(rubric, rubric.title, lang))} · ${e(t(lang, "cmp.assessments"))}: ${cmp.snapshots.map((s) => num(s.date)).join(" · ")}</p>`];
   const versions = rubricVersions(cmp);
-  if (cmp.basis === "shared") head.push(`<p class="warn">${e(t(lang, "cmp.basisShared", { versions: versions ?? "", n: sharedCount(cmp) }))}</p>`);
+  if (cmp.basis === "shared") head.push(`<p class="warn">${e(plural(lang, "cmp.basisShared", sharedCount(cmp), { versions: versions ?? "" }))}</p>`);
   else if (versions !== null) head.push(`<p class="muted">${e(t(lang, "rubric"))}: ${e(versions)}</p>`);
   const klass = (k: Comparison["classification"]["before"]) => (k === null ? t(lang, "none") : textOf(rubric, k.label, lang));
   const kpis = [`<div class="kpi"><span class="label">${e(t(lang, "index"))}</span><span class="value">${num(fmt(cmp.index.before))}${to}${num(fmt(cmp.index.after))}</span>${dl(cmp.index.delta)}</div>`];
@@ -130,7 +130,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
     return `<li><strong>${e(criterionTitle(cmp, x.criterion, lang))}</strong> ${what}${note}${x.evidence.date ? ` <span class="muted">${num(x.evidence.date)}</span>` : ""}</li>`;
   };
   const evList = (heading: string, items: Comparison["evidence"]["added"]) => (items.length === 0 ? "" : `<h3>${e(heading)}</h3><ul class="plain">${items.map(item).join("")}</ul>`);
-  body.push(`<section class="flow" id="evidence"><h2>${e(t(lang, "evidence"))}</h2><p>${e(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, n: ev.staleAfterDays, date: last.date }))}</p><div class="evidence-lists">${evList(t(lang, "cmp.evidenceAdded"), ev.added)}${evList(t(lang, "cmp.evidenceRemoved"), ev.removed)}${evList(t(lang, "cmp.evidenceStale", { n: ev.staleAfterDays, date: last.date }), ev.stale)}</div></section>`);
+  body.push(`<section class="flow" id="evidence"><h2>${e(t(lang, "evidence"))}</h2><p>${e(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, days: plural(lang, "cmp.days", ev.staleAfterDays), date: last.date }))}</p><div class="evidence-lists">${evList(t(lang, "cmp.evidenceAdded"), ev.added)}${evList(t(lang, "cmp.evidenceRemoved"), ev.removed)}${evList(plural(lang, "cmp.evidenceStale", ev.staleAfterDays, { date: last.date }), ev.stale)}</div></section>`);
 
   if (hasStages) {
     let inner: string;
@@ -138,7 +138,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
     else {
       const n = roadmapCounts(cmp);
       const cls = { done: "ok", partial: "warn", open: "muted", dropped: "muted" };
-      inner = `<p>${e(t(lang, "cmp.roadmapSummary", { done: n.done, total: cmp.roadmap.length, partial: n.partial }))}</p><table class="list"><thead><tr><th class="num">#</th><th>${e(t(lang, "criterion"))}</th><th>${e(t(lang, "target"))}</th><th>${e(t(lang, "cmp.now"))}</th><th>${e(t(lang, "status"))}</th></tr></thead><tbody>${cmp.roadmap
+      inner = `<p>${e(plural(lang, "cmp.roadmapSummary", cmp.roadmap.length, { done: n.done, partial: n.partial }))}</p><table class="list"><thead><tr><th class="num">#</th><th>${e(t(lang, "criterion"))}</th><th>${e(t(lang, "target"))}</th><th>${e(t(lang, "cmp.now"))}</th><th>${e(t(lang, "status"))}</th></tr></thead><tbody>${cmp.roadmap
         .map((r, i) => `<tr><td class="num">${i + 1}</td><td>${crit(r.step.criterion)}</td><td>${e(answerText(cmp, "before", r.step.criterion, r.step.to, lang))}</td><td>${r.now === null ? "—" : e(answerText(cmp, "after", r.step.criterion, r.now, lang))}</td><td><span class="badge ${cls[r.status]}">${e(t(lang, `cmp.progress.${r.status}`))}</span></td></tr>`)
         .join("")}</tbody></table>`;
     }
