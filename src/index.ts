@@ -8,11 +8,11 @@
  *   console.log(data.index, data.stage.current);
  *   process.stdout.write(render("markdown", data));
  */
-import { batchRenderers } from "./score/formats/index.js";
+import { batchBinaryRenderers, batchRenderers } from "./score/formats/index.js";
 import { checkRenderers } from "./check/formats/index.js";
-import { compareRenderers } from "./compare/formats/index.js";
-import { reportRenderers } from "./report/formats/index.js";
-import type { Renderer } from "./render/renderer.js";
+import { compareBinaryRenderers, compareRenderers } from "./compare/formats/index.js";
+import { reportBinaryRenderers, reportRenderers } from "./report/formats/index.js";
+import type { BinaryRenderer, Renderer } from "./render/renderer.js";
 import { modelOf } from "./render/results.js";
 import { toolVersion } from "./io/tool-version.js";
 import { UsageError } from "./core/problems.js";
@@ -82,4 +82,25 @@ export function render(format: string, data: object, options: RenderOptions = {}
   const renderer = registry[format] as Renderer<unknown> | undefined;
   if (renderer === undefined) throw new UsageError(`render: ${made.command} has no format ${format}`, `its formats: ${Object.keys(registry).join(", ")}`);
   return renderer(made.model, { lang: made.lang, color: options.color ?? false, width: options.width ?? 80, now: options.now ?? new Date(), toolVersion: toolVersion() });
+}
+
+/** Every command's binary formats (docx, xlsx), by command. */
+const binaryRegistries: Record<string, Record<string, BinaryRenderer<never>>> = {
+  report: reportBinaryRenderers,
+  compare: compareBinaryRenderers,
+  score: batchBinaryRenderers,
+};
+
+/**
+ * A library result in one of its command's binary formats — `"docx"` (report, compare), `"xlsx"`
+ * (score) — as the bytes of the file the CLI writes with `--format … --output`.
+ * @throws UsageError for a format the command does not have, or data that did not come from the library.
+ */
+export async function renderBinary(format: string, data: object, options: RenderOptions = {}): Promise<Uint8Array> {
+  const made = modelOf(data);
+  if (made === undefined) throw new UsageError(`renderBinary: format ${format} needs a result of report(), compare() or score()`, "pass the value the library returned");
+  const registry = binaryRegistries[made.command] ?? {};
+  const renderer = registry[format] as BinaryRenderer<unknown> | undefined;
+  if (renderer === undefined) throw new UsageError(`renderBinary: ${made.command} has no binary format ${format}`, `its binary formats: ${Object.keys(registry).join(", ") || "none"}`);
+  return renderer(made.model, { lang: made.lang, color: false, width: options.width ?? 80, now: options.now ?? new Date(), toolVersion: toolVersion() });
 }

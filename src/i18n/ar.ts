@@ -261,10 +261,7 @@ export const ar: Record<MessageKey, string> & Partial<Record<PluralKey, string>>
   "report.appendix": "ملحق: جميع الإجابات",
   "report.answer": "الإجابة",
   "report.unansweredList": "المعايير التي لم يُجب عنها",
-  "report.contents": "المحتويات",
-  "report.contentsHint": "انقر بزر الفأرة الأيمن واختر «تحديث الحقل» لملء جدول المحتويات.",
   "cmp.title": "تقرير التقدّم",
-  "cmp.trendLabels": "يحمل كل خط اسمه عند آخر نقطة",
   // issue 14: identity, waivers, rubric pin, setup, outputs
   "rule.rubric-pin": "نموذج التقييم المثبّت",
   "rule.agency-id-changed": "ثبات مُعرّف الجهة",

@@ -259,10 +259,7 @@ export const en = {
   "report.appendix": "Appendix: every answer",
   "report.answer": "Answer",
   "report.unansweredList": "Unanswered criteria",
-  "report.contents": "Contents",
-  "report.contentsHint": "Right-click and choose Update Field to fill in the table of contents.",
   "cmp.title": "Progress report",
-  "cmp.trendLabels": "Lines labelled at their last point",
   // issue 14: identity, waivers, rubric pin, setup, outputs
   "rule.rubric-pin": "Pinned rubric",
   "rule.agency-id-changed": "Agency id unchanged",

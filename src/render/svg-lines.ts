@@ -79,7 +79,7 @@ export function lineChartSvg(dates: readonly string[], series: readonly LineSeri
     return last;
   });
   const wanted = series.map((s, k) => (ends[k]! < 0 ? 0 : yOf(s.values[ends[k]!] ?? 0)));
-  const placed = spread(wanted, 14, top + 4, H - bottom);
+  const placed = spread(wanted, 16, top + 4, H - bottom);
   series.forEach((s, k) => {
     if (ends[k]! < 0) return;
     const px = xOf(ends[k]!);

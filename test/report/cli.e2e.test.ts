@@ -45,3 +45,29 @@ describe("report --format markdown and html (built CLI)", () => {
     expect(ar.stdout).toContain("&lt;img src=x onerror=alert(1)&gt; جهة");
   });
 });
+
+describe("report --format docx, --top and --all-criteria (built CLI)", () => {
+  it("writes a Word document to a file or to a pipe (never text)", () => {
+    const r = spawnSync(process.execPath, [join(root, "bin/egov-maturity.js"), "report", "examples/passport-directorate.yaml", "--format", "docx"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("--top N limits the gap list; --all-criteria lists every criterion below full score; --top 0 is a usage error", () => {
+    const top = run("report", "examples/passport-directorate.yaml", "--format", "markdown", "--top", "3");
+    expect(top.status).toBe(0);
+    expect(top.stdout).toContain("### The largest gaps \\(top 3\\)");
+    const all = run("report", "examples/passport-directorate.yaml", "--format", "markdown", "--all-criteria");
+    expect(all.stdout).toContain("### Every criterion below its full score");
+    const bad = run("report", "examples/passport-directorate.yaml", "--top", "0");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--top needs a whole number");
+  });
+
+  it("a draft says so in JSON: complete false, and true for a complete assessment", () => {
+    expect(JSON.parse(run("report", "test/fixtures/report/draft.yaml", "--format", "json").stdout).complete).toBe(false);
+    const full = JSON.parse(run("report", "examples/passport-directorate.yaml", "--format", "json").stdout);
+    expect(full.complete).toBe(true);
+    expect(full.narrative.findings.delivery).toMatch(/^Integration with other agencies/);
+  });
+});

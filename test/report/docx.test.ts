@@ -89,3 +89,14 @@ describe.skipIf(soffice === undefined)("docx in LibreOffice headless", () => {
   });
 });
 if (soffice === undefined) console.info("docx in LibreOffice headless: skipped (soffice not installed; on Debian: apt-get install libreoffice-writer)");
+
+describe("renderBinary (library)", () => {
+  it("gives the report's docx bytes as the CLI writes them, and refuses a text format", async () => {
+    const { report: libReport, renderBinary } = await import("../../src/index.js");
+    const data = await libReport("examples/passport-directorate.yaml", { lang: "en" });
+    const bytes = await renderBinary("docx", data, { now: new Date("2026-11-21T00:00:00Z") });
+    expect(Buffer.from(bytes.subarray(0, 2)).toString("latin1")).toBe("PK");
+    expect(docxParts(bytes).get("docProps/core.xml")).toContain(">2026-11-21T00:00:00Z</dcterms:created>");
+    await expect(renderBinary("markdown", data)).rejects.toThrow(/no binary format markdown/);
+  });
+});

@@ -61,7 +61,7 @@ export function renderCompareHtml(cmp: Comparison, ctx: RenderContext): string {
   const e = escapeHtml;
   const fmt = (s: number | null | undefined) => formatScore(s, rubric.display);
   const num = (text: string) => `<bdi dir="ltr">${e(text)}</bdi>`;
-  const dl = (d: number | null) => `<span class="${{ up: "up", down: "down", same: "muted", none: "muted" }[trendOf(d, rubric.display)]}">${num(formatDelta(d, rubric.display, lang))}</span>`;
+  const dl = (d: number | null) => `<span class="${{ up: "up", down: "down", same: "muted", none: "muted" }[trendOf(d, rubric.display)]}"><bdi>${e(formatDelta(d, rubric.display, lang))}</bdi></span>`;
   const dim = (id: string | null) => e(dimensionTitle(cmp, id, lang));
   const crit = (id: string) => e(criterionTitle(cmp, id, lang));
   const first = cmp.snapshots[0]!;

@@ -3,7 +3,6 @@ import { renderCompareHtml } from "./html.js";
 import { renderCompareJson } from "./json.js";
 import { renderCompareMarkdown } from "./markdown.js";
 import { renderCompareTable } from "./table.js";
-import { renderCompareDocx } from "./docx.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `compare`: the CLI's --format choices come from this map. */
@@ -16,5 +15,6 @@ export const compareRenderers: Record<string, Renderer<Comparison>> = {
 
 /** The binary formats of `compare` (bytes for a file, never for a terminal). */
 export const compareBinaryRenderers: Record<string, BinaryRenderer<Comparison>> = {
-  docx: renderCompareDocx,
+  // Loaded on demand: the Word library is large, and only this format needs it.
+  docx: async (data, ctx) => (await import("./docx.js")).renderCompareDocx(data, ctx),
 };

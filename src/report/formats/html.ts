@@ -30,7 +30,7 @@ ${SECTIONS_CSS}
 @media (max-width:820px){.grid.overview{grid-template-columns:1fr}}
 @media print{
 @page{size:auto;margin:12mm 12mm}
-html{font-size:12px}
+html{font-size:11.5px}
 body{font-size:1rem;line-height:1.4}
 th,td{padding:4px 6px}
 .flow>h2{font-size:1.2rem;margin-top:4px}

@@ -4,7 +4,6 @@ import { renderReportJson } from "./json.js";
 import { renderReportHtml } from "./html.js";
 import { renderReportMarkdown } from "./markdown.js";
 import { renderReportTable } from "./table.js";
-import { renderReportDocx } from "./docx.js";
 
 export type { Renderer } from "../../render/renderer.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
@@ -19,7 +18,8 @@ export const reportRenderers: Record<string, Renderer<Report>> = {
 
 /** The binary formats of `report` (bytes for a file, never for a terminal). */
 export const reportBinaryRenderers: Record<string, BinaryRenderer<Report>> = {
-  docx: renderReportDocx,
+  // Loaded on demand: the Word library is large, and only this format needs it.
+  docx: async (data, ctx) => (await import("./docx.js")).renderReportDocx(data, ctx),
 };
 
 export type { RenderContext } from "../../render/context.js";
