@@ -10,6 +10,7 @@ import { git, loadBaseline, type Baseline, type BaselineEntry } from "../io/base
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { expandPaths } from "../io/paths.js";
 import { placeProblems } from "../io/rubric-load.js";
+import { chooseLanguage } from "../i18n/language.js";
 import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";
 import { locate } from "../io/yaml.js";
@@ -188,9 +189,14 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
   const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });
   const firstRubric = heads[0]?.loaded.rubric;
-  let lang = options.lang ?? firstRubric?.languages[0] ?? "en";
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) {
-    result.setup.push(optionProblem(`--lang ${lang} is not a language code`, "use a code such as en or ar"));
+  let lang = "en";
+  try {
+    // The same language check as every command: case-insensitive, and one the rubric or the tool speaks.
+    lang = firstRubric !== undefined ? chooseLanguage(options.lang, firstRubric) : (options.lang?.toLowerCase() ?? "en");
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang ${options.lang ?? lang} is not a language code`, "use a code such as en or ar");
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    result.setup.push(optionProblem(error.message, error.hint));
     result.exitCode = 2;
     lang = "en";
   }

@@ -13,7 +13,7 @@ import { score } from "../core/score.js";
 import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
 import { terminalLine, textOf } from "../render/context.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { renderReportTable } from "../report/formats/table.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { renderContext } from "./output.js";
@@ -161,13 +161,13 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
             port.say(t(lang, "assess.savingTo", { file: terminalLine(file) }));
           }
           const answered = criteriaInOrder({ rubric }).filter((c) => draft!.isAnswered(c.id)).length;
-          return { port, draft, rubric, lang, today: today(), now: () => Date.now(), timing: { started: Date.now(), before: draft.sessionState().spent ?? 0, answeredAtStart: answered } };
+          return { port, draft, rubric, lang, today: today(), now: () => Date.now(), timing: { started: Date.now(), before: draft.sessionState().spent ?? 0, answeredAtStart: answered }, askSummary: true };
         })();
         const total = criteriaInOrder(session).length;
         const start = resumePosition(session);
         if (resumeFile !== undefined) {
           const title = start < total ? terminalLine(textOf(rubric, criteriaInOrder(session)[start]!.title, lang)) : "";
-          port.say(start < total ? t(lang, "assess.resumingAt", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total, title }) : t(lang, "assess.allAnswered", { total }));
+          port.say(start < total ? t(lang, "assess.resumingAt", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total, title }) : plural(lang, "assess.allAnswered", total));
         }
         await runQuestions(session, start);
         const report = score(rubric, session.draft.assessment());
