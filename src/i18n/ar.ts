@@ -285,6 +285,7 @@ export const ar: Record<MessageKey, string> & Partial<Record<PluralKey, string>>
   "check.waivedCount": "المستثناة: {n}",
   "check.moreAnnotations": "{n} من تعليقات المستوى {level} الأخرى لا تظهر هنا (يعرض GitHub عشرة في كل خطوة): تجدها كلها في سجل المهمة أعلاه أو في {where}",
   "check.skipped": "لا تضع السياسة هذه القاعدة لهذه الجهة",
+  "check.moreWhere": "ملخص الخطوة (--report markdown=…) أو ملف SARIF (--report sarif=…)",
   // issue 15: gates in their own terms; a stage below its threshold lists the gates that would still hold it
   "gate.unanswered": "دون إجابة",
   stillRequires: "وتشترط كذلك",

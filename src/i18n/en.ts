@@ -283,6 +283,7 @@ export const en = {
   "check.waivedCount": "Waived: {n}",
   "check.moreAnnotations": "{n} more {level} annotations are not shown here (GitHub shows 10 per step): see every one in the job log above or in {where}",
   "check.skipped": "the policy sets no such rule for this agency",
+  "check.moreWhere": "the step summary (--report markdown=…) or SARIF (--report sarif=…)",
   // issue 15: gates in their own terms; a stage below its threshold lists the gates that would still hold it
   "gate.unanswered": "unanswered",
   stillRequires: "and still requires",

@@ -295,7 +295,7 @@ describe("hostile inputs made on the spot: huge, deep, and file-system oddities"
     const result = run(["check", join(CORPUS, "number-nan.yaml"), "--format", "junit", "--output", "check.xml"], dir);
     expectClean(result);
     expect(result.code).toBe(2);
-    expect(readFileSync(join(dir, "check.xml"), "utf8")).toMatch(/<failure message="[^"]*number-nan\.yaml:4:14 {2}NUMBER_NOT_FINITE/);
+    expect(readFileSync(join(dir, "check.xml"), "utf8")).toMatch(/<error message="[^"]*number-nan\.yaml:4:14 {2}NUMBER_NOT_FINITE/);
   });
 
   it("an --output that cannot be written: OUTPUT_NOT_WRITTEN at the target, the old file intact, no temporary file left", () => {

@@ -53,7 +53,7 @@ export function renderCheckGithub(result: CheckResult, ctx: RenderContext): stri
   for (const level of ["error", "warning", "notice"] as const) {
     const n = annotations.filter((x) => x.level === level).length;
     if (n > GITHUB_ANNOTATIONS_SHOWN) {
-      lines.push(command("notice", { title: "egov-maturity" }, t(lang, "check.moreAnnotations", { n: n - GITHUB_ANNOTATIONS_SHOWN, level, where: "the step summary (--report markdown=…) or SARIF (--report sarif=…)" })));
+      lines.push(command("notice", { title: "egov-maturity" }, t(lang, "check.moreAnnotations", { n: n - GITHUB_ANNOTATIONS_SHOWN, level, where: t(lang, "check.moreWhere") })));
     }
   }
   lines.push(...annotations.map((x) => x.line));
