@@ -1,4 +1,5 @@
 import { checkCounts, type CheckResult } from "../result.js";
+import { githubMessageText, githubPropertyText } from "../../render/escape.js";
 import { ruleTitle, violationMessage } from "../messages.js";
 import type { RenderContext } from "../../render/context.js";
 import { t } from "../../i18n/index.js";
@@ -14,8 +15,8 @@ export function escapeCommandProperty(text: string): string {
 }
 
 function command(kind: "error" | "warning", props: { file: string; line: number; col: number; title: string }, message: string): string {
-  const p = `file=${escapeCommandProperty(props.file)},line=${props.line},col=${props.col},title=${escapeCommandProperty(props.title)}`;
-  return `::${kind} ${p}::${escapeCommandData(message)}`;
+  const p = `file=${escapeCommandProperty(githubPropertyText(props.file))},line=${props.line},col=${props.col},title=${escapeCommandProperty(githubPropertyText(props.title))}`;
+  return `::${kind} ${p}::${escapeCommandData(githubMessageText(message))}`;
 }
 
 /**
