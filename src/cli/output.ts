@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
 import type { RenderContext } from "../render/context.js";
-import { writeFileAtomic } from "../io/write.js";
+import { refuseOutputOverInput, writeFileAtomic } from "../io/write.js";
 
 /** The tool's version from package.json. */
 export function toolVersion(): string {
@@ -43,9 +43,23 @@ export function renderContext(options: GlobalOptions, lang: string): RenderConte
   };
 }
 
+/**
+ * The command line's words that may name inputs: every argument but the value of -o/--output.
+ * An --output that resolves to one of them, or to any file read as input, is refused.
+ */
+export function commandOperands(argv: readonly string[] = process.argv.slice(2)): string[] {
+  return argv.filter((arg, i) => arg !== "-o" && arg !== "--output" && !arg.startsWith("--output=") && argv[i - 1] !== "-o" && argv[i - 1] !== "--output");
+}
+
+/** Writes a command's --output atomically, unless it would replace an input (`OUTPUT_IS_INPUT`). */
+export function writeOutput(file: string, content: string): void {
+  refuseOutputOverInput(file, commandOperands());
+  writeFileAtomic(file, content);
+}
+
 /** Writes a command's output: to stdout, or atomically to --output. */
 export function emit(content: string, options: GlobalOptions): void {
-  if (options.output !== undefined) writeFileAtomic(options.output, content);
+  if (options.output !== undefined) writeOutput(options.output, content);
   else process.stdout.write(content);
 }
 

@@ -7,14 +7,13 @@ import { InputError, UsageError } from "../core/problems.js";
 import { didYouMean } from "../core/suggest.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
-import { writeFileAtomic } from "../io/write.js";
 import { locate, parseYamlStream } from "../io/yaml.js";
 import { batchJsonChunks, ndjsonAgencyLine, ndjsonProblemLine, ndjsonSummaryLine } from "../score/formats/json.js";
 import { batchRenderers } from "../score/formats/index.js";
 import { t } from "../i18n/index.js";
 import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
-import { emit, renderContext } from "./output.js";
+import { emit, renderContext, writeOutput } from "./output.js";
 import { progressBar } from "./progress.js";
 
 interface ScoreOptions extends CsvCliOptions {
@@ -138,7 +137,7 @@ and the exit code is then 2.`,
       const ctx = renderContext(options, lang);
       if (streaming) {
         write(ndjsonSummaryLine(batch, ctx));
-        if (streamed) writeFileAtomic(options.output!, streamed.join(""));
+        if (streamed) writeOutput(options.output!, streamed.join(""));
         streamed = undefined;
       } else if (batch.rubric !== null || options.format === "json") {
         if (options.format === "json" && options.output === undefined) for (const chunk of batchJsonChunks(batch, ctx)) process.stdout.write(chunk);
