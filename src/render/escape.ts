@@ -31,7 +31,8 @@ export function escapeXml(text: string): string {
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const safe = runnerSafe(value);
+  // Escape sequences and control characters (but tab and line breaks, which quoting keeps) removed: CSV on stdout lands in a terminal.
+  const safe = runnerSafe(value.replace(/\u001B\[[0-?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ""));
   const text = /^[\s\u00A0\u3000]*[=+\-@\t\r]/.test(safe) ? `'${safe}` : safe;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
