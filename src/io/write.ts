@@ -83,7 +83,7 @@ export function refuseOutputOverInput(file: string, more: readonly string[] = []
  * (atomically, beside itself), and the link stays. (A command's --output is first checked with
  * {@link refuseOutputOverInput}; `assess` saves over the draft it read, on purpose.)
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const target = resolveLink(file);
   const temp = temporaryBeside(target);
   let fd: number | undefined;
@@ -91,7 +91,7 @@ export function writeFileAtomic(file: string, content: string): void {
     fd = openSync(temp, "wx", 0o644);
     const mode = existingMode(target);
     if (mode !== undefined) chmodSync(temp, mode);
-    const bytes = Buffer.from(content, "utf8");
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     // writeSync may write less than asked (a full disk reports it on the next call): loop to the end.
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
