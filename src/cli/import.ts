@@ -8,7 +8,7 @@ import type { LoadedAssessment } from "../io/assessment-load.js";
 import { loadAssessmentCsv } from "../io/csv-load.js";
 import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isRubricPath } from "../io/rubric-load.js";
-import { writeFileAtomic } from "../io/write.js";
+import { writeFilesAtomic } from "../io/write.js";
 import { plural, t } from "../i18n/index.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions, csvLoadOptions, type CsvCliOptions } from "./csv-options.js";
@@ -86,9 +86,8 @@ Examples:
         throw new UsageError(`${existing.length} of the ${targets.length} files exist already (${existing.slice(0, 3).join(", ")}${existing.length > 3 ? ", …" : ""}); import does not overwrite assessments`, "choose another --out folder, or add --force");
       }
       mkdirSync(options.out, { recursive: true });
-      for (const { loaded, path } of targets) {
-        writeFileAtomic(path, importedAssessmentYaml(loaded, loaded.rubric, rubricRefFrom(loaded.assessment.rubric ?? loaded.rubric.id, options.out), csv));
-      }
+      // All or nothing: every file is written to a temporary first, then all are renamed into place.
+      writeFilesAtomic(targets.map(({ loaded, path }) => ({ path, content: importedAssessmentYaml(loaded, loaded.rubric, rubricRefFrom(loaded.assessment.rubric ?? loaded.rubric.id, options.out), csv) })));
       const first = targets[0]!;
       if (!options.quiet) process.stderr.write(`${plural(chooseLanguage(options.lang, first.loaded.rubric), "import.wrote", targets.length, { dir: options.out, example: first.path })}\n`);
     });

@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import { UsageError, type Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
 import type { RenderContext } from "../render/context.js";
-import { writeFileAtomic } from "../io/write.js";
+import { refuseOutputOverInput, writeFileAtomic } from "../io/write.js";
 import { cellReference } from "../io/xlsx-xml.js";
 
 export { toolVersion } from "../io/tool-version.js";
@@ -40,9 +40,23 @@ export function renderContext(options: GlobalOptions, lang: string): RenderConte
   };
 }
 
+/**
+ * The command line's words that may name inputs: every argument but the value of -o/--output.
+ * An --output that resolves to one of them, or to any file read as input, is refused.
+ */
+export function commandOperands(argv: readonly string[] = process.argv.slice(2)): string[] {
+  return argv.filter((arg, i) => arg !== "-o" && arg !== "--output" && !arg.startsWith("--output=") && argv[i - 1] !== "-o" && argv[i - 1] !== "--output");
+}
+
+/** Writes a command's --output atomically, unless it would replace an input (`OUTPUT_IS_INPUT`). */
+export function writeOutput(file: string, content: string): void {
+  refuseOutputOverInput(file, commandOperands());
+  writeFileAtomic(file, content);
+}
+
 /** Writes a command's output: to stdout, or atomically to --output. */
 export function emit(content: string, options: GlobalOptions): void {
-  if (options.output !== undefined) writeFileAtomic(options.output, content);
+  if (options.output !== undefined) writeOutput(options.output, content);
   else process.stdout.write(content);
 }
 
@@ -52,7 +66,10 @@ export function emit(content: string, options: GlobalOptions): void {
  */
 export function emitBytes(bytes: Uint8Array, options: GlobalOptions, format: string): void {
   refuseTerminal(options, format);
-  if (options.output !== undefined) writeFileAtomic(options.output, bytes);
+  if (options.output !== undefined) {
+    refuseOutputOverInput(options.output, commandOperands());
+    writeFileAtomic(options.output, bytes);
+  }
   else process.stdout.write(bytes);
 }
 

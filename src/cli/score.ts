@@ -2,13 +2,12 @@ import { Option, type Command } from "commander";
 import { SORT_KEYS } from "../score/batch.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
-import { writeFileAtomic } from "../io/write.js";
 import { batchJsonChunks, ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
 import { batchBinaryRenderers, batchRenderers } from "../score/formats/index.js";
 import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
-import { emit, emitBytes, refuseTerminal, renderContext, type GlobalOptions } from "./output.js";
+import { emit, emitBytes, refuseTerminal, renderContext, writeOutput, type GlobalOptions } from "./output.js";
 import { progressBar } from "./progress.js";
 
 interface ScoreCliOptions extends CsvCliOptions {
@@ -95,7 +94,7 @@ and the exit code is then 2.`,
       const ctx = renderContext(options, lang);
       if (streaming) {
         write(ndjsonSummaryLine(batch, ctx));
-        if (streamed) writeFileAtomic(options.output!, streamed.join(""));
+        if (streamed) writeOutput(options.output!, streamed.join(""));
         streamed = undefined;
       } else if (batch.rubric !== null || options.format === "json") {
         if (options.format === "json" && options.output === undefined) for (const chunk of batchJsonChunks(batch, ctx)) process.stdout.write(chunk);

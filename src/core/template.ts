@@ -17,8 +17,13 @@ const WORDS = {
   ar: { fill: "اكتب كل إجابة بعد معرّف المعيار؛ اتركها فارغة لتخطيها (يُحتسب المعيار دون إجابة صفرًا).", forms: "صيغ الإجابة", level: "المستوى", yesNo: "نعم/لا: true أو false", number: "رقم", na: "لا ينطبق", evidence: "الشواهد المطلوبة", question: "السؤال", weight: "الوزن", gates: "يشترط", threshold: "تتحقق عند" },
 } as const;
 
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/[\u0000-\u001F\u007F]/g, "").trim();
+/**
+ * A rubric text for a comment line: every line break YAML or an editor knows (LF, CR, NEL, LS, PS)
+ * and tab folded into a space, other control characters removed, so that no text of a rubric can
+ * end the comment and write YAML into the template.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t\u0085\u2028\u2029]+/g, " ").replace(/[\u0000-\u001F\u007F-\u009F]/g, "").trim();
 }
 
 /** A YAML scalar that reads back as exactly `text`. */
@@ -63,7 +68,7 @@ export function assessmentTemplate(rubric: Rubric, options: TemplateOptions): st
       } else if (c.type === "boolean") out.push(`  #   ${w.yesNo}`);
       else {
         const scoring = c.bands !== undefined ? c.bands.map((b) => `≥ ${b.min} → ${b.score}`).join(", ") : `${c.direction === "lower" ? `${c.max} → 0, ${c.min} → 1` : `${c.min} → 0, ${c.max} → 1`}`;
-        out.push(`  #   ${w.number}${c.unit ? ` (${c.unit})` : ""}: ${scoring}`);
+        out.push(`  #   ${w.number}${c.unit ? ` (${oneLine(c.unit)})` : ""}: ${scoring}`);
       }
       if (c.evidence !== undefined) out.push(`  #   ${w.evidence}: ${tx(c.evidence)}`);
       out.push(`  ${c.id}:`);

@@ -1,9 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
+import { noteInput } from "./write.js";
 import { LIMITS } from "./yaml.js";
 
 /** Reads a text input file: size-capped, UTF-8 checked, binary refused. Never throws for bad input. */
 export function readTextFile(file: string): { text?: string; problems: Problem[] } {
+  noteInput(file);
   const at = { file, line: 1, column: 1 } as const;
   let size: number;
   try {
@@ -34,6 +36,7 @@ export function readTextFile(file: string): { text?: string; problems: Problem[]
  * `RUBRIC_NOT_A_FILE`, and nothing of it is read.
  */
 export function readRegularFile(file: string): { text?: string; problems: Problem[] } {
+  noteInput(file);
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));

@@ -53,13 +53,13 @@ function realpath(path: string): string | undefined {
 /**
  * Resolves a path reference (`rubric:` of an assessment, `extends:` of a rubric) under the
  * confinement of DESIGN.md §2: it must be relative, and name — symlinks resolved — a regular file
- * inside `root`. Nothing outside `root` is ever opened or even stat'ed: a reference that climbs out
+ * inside `root` or inside `baseDir` (the referencing file's folder). Nothing outside is ever opened or even stat'ed: a reference that climbs out
  * is refused on its text; one that resolves out through a symlink is refused on its real path (found
  * with lstat/readlink, which open nothing); a FIFO, a device or a folder inside is refused on its
  * stat. `kind` names the reference in messages (`rubric` or `extends`).
  */
 export function confineRubricPath(ref: string, baseDir: string, root: string, kind: "rubric" | "extends"): { file?: string; problem?: RefProblem } {
-  const where = kind === "extends" ? "the rubric's own folder (or below)" : `the working tree (${shownPath(root)}) or under --rubric-root`;
+  const where = kind === "extends" ? "the rubric's own folder (or below)" : `the assessment's own folder, the working tree (${shownPath(root)}) or --rubric-root`;
   const outside = (why: string): { problem: RefProblem } => ({
     problem: { code: "RUBRIC_OUTSIDE", message: `\`${kind}: ${ref}\` ${why}; a rubric reference names a built-in rubric by id or a file inside ${where}`, hint: kind === "extends" ? "extend a built-in rubric by id (`extends: egov-maturity@1`), or copy the base rubric next to this one" : "copy the rubric into the working tree, pass --rubric-root <folder> to allow another folder, or name it on the command line with --rubric" },
   });
@@ -68,14 +68,18 @@ export function confineRubricPath(ref: string, baseDir: string, root: string, ki
   const rootReal = folderRealpath(root);
   const baseReal = folderRealpath(baseDir);
   if (rootReal === undefined || baseReal === undefined) return outside("cannot be placed: its root folder does not exist");
+  // An assessment may also name a rubric in its own folder or below (where `extends` is confined anyway).
+  const within = (path: string) => [rootReal, baseReal].find((top) => isInside(path, top));
   const lexical = resolve(baseReal, ref);
-  if (!isInside(lexical, rootReal)) return outside("points outside the allowed folder");
-  if (inGitFolder(relative(rootReal, lexical))) return outside("points into a `.git` folder");
+  const lexicalTop = within(lexical);
+  if (lexicalTop === undefined) return outside("points outside the allowed folder");
+  if (inGitFolder(relative(lexicalTop, lexical))) return outside("points into a `.git` folder");
   if (!YAML_NAME.test(lexical)) return notYaml(ref, kind);
   const real = realpath(lexical);
   if (real === undefined) return { problem: { code: "RUBRIC_NOT_FOUND", message: `rubric file \`${ref}\` does not exist`, hint: `looked for ${shownPath(lexical)}` } };
-  if (!isInside(real, rootReal)) return outside("leads, through a symbolic link, outside the allowed folder");
-  if (inGitFolder(relative(rootReal, real))) return outside("leads, through a symbolic link, into a `.git` folder");
+  const realTop = within(real);
+  if (realTop === undefined) return outside("leads, through a symbolic link, outside the allowed folder");
+  if (inGitFolder(relative(realTop, real))) return outside("leads, through a symbolic link, into a `.git` folder");
   if (!YAML_NAME.test(real)) return notYaml(ref, kind);
   let regular: boolean;
   try {

@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Problem } from "../core/problems.js";
 
 /**
@@ -21,6 +21,9 @@ export class WriteError extends Error {
 }
 
 function writeProblem(file: string, code: string | undefined): Problem {
+  if (code === "OUTPUT_IS_INPUT") {
+    return { code: "OUTPUT_IS_INPUT", severity: "error", message: "the output would overwrite one of the inputs (or the rubric they name)", hint: "give --output another file; nothing was written", file, line: 1, column: 1 };
+  }
   const dir = dirname(file);
   const reasons: Record<string, [string, string]> = {
     ENOENT: [`the folder \`${dir}\` does not exist`, "create the folder first, or give another path"],
@@ -36,23 +39,65 @@ function writeProblem(file: string, code: string | undefined): Problem {
   return { code: "OUTPUT_NOT_WRITTEN", severity: "error", message: `cannot write the output: ${message}`, hint: `${hint}; nothing was written, and the previous file (if any) is unchanged`, file, line: 1, column: 1 };
 }
 
+// The real paths of every file read as an input in this process (assessments, rubrics, policies,
+// mappings, baselines): an output must never replace one of them (DESIGN.md §7).
+const inputs = new Set<string>();
+
+function realOrResolved(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/** Notes a file that was read as an input, so that no output replaces it. */
+export function noteInput(file: string): void {
+  inputs.add(realOrResolved(file));
+}
+
+/**
+ * Refuses (with a {@link WriteError} `OUTPUT_IS_INPUT`) an output that resolves, symlinks followed,
+ * to a file read as an input, or to one of `more` (the command line's operands: an output inside a
+ * folder given as input that would be read as one is refused too).
+ */
+export function refuseOutputOverInput(file: string, more: readonly string[] = []): void {
+  const target = realOrResolved(file);
+  const clash = inputs.has(target) || more.some((operand) => {
+    const real = realOrResolved(operand);
+    if (real === target) return true;
+    try {
+      return statSync(real).isDirectory() && target.startsWith(`${real}/`) && /\.(ya?ml|csv)$/i.test(target);
+    } catch {
+      return false;
+    }
+  });
+  if (clash) throw new WriteError(file, Object.assign(new Error("output is an input"), { code: "OUTPUT_IS_INPUT" }));
+}
+
 /**
  * Writes a file atomically: the content goes to a temporary file beside the target, is flushed to
  * disk, then renamed over the target. A failure at any point leaves the previous file untouched,
- * removes the temporary file, and throws a {@link WriteError}.
+ * removes the temporary file, and throws a {@link WriteError}. A target that exists keeps its file
+ * mode. A target that is a symbolic link is written through: the file it points to is replaced
+ * (atomically, beside itself), and the link stays. (A command's --output is first checked with
+ * {@link refuseOutputOverInput}; `assess` saves over the draft it read, on purpose.)
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const target = resolveLink(file);
+  const temp = temporaryBeside(target);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o644);
+    const mode = existingMode(target);
+    if (mode !== undefined) chmodSync(temp, mode);
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     // writeSync may write less than asked (a full disk reports it on the next call): loop to the end.
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, file);
+    renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -68,4 +113,84 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     }
     throw new WriteError(file, error);
   }
+}
+
+/** A temporary file name beside `file`, unique to this process and moment. */
+export function temporaryBeside(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/** The file a symbolic link leads to (written through); the path itself otherwise. */
+function resolveLink(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? realpathSync.native(file) : file;
+  } catch {
+    return file;
+  }
+}
+
+function existingMode(file: string): number | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes several files as one: every content goes to a temporary file beside its target first;
+ * only when all are written and flushed are they renamed into place. A failure while writing
+ * leaves no new file (every temporary removed); a failure while renaming removes the files this
+ * call had created. The {@link WriteError} names the file that failed, and its hint says how many
+ * of the files were not written.
+ */
+export function writeFilesAtomic(files: readonly { path: string; content: string }[]): void {
+  const temps: { temp: string; target: string; existed: boolean }[] = [];
+  const cleanUp = () => {
+    for (const { temp } of temps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // renamed or never created
+      }
+    }
+  };
+  for (const { path, content } of files) {
+    const target = resolveLink(path);
+    const temp = temporaryBeside(target);
+    let fd: number | undefined;
+    try {
+      fd = openSync(temp, "wx", 0o644);
+      temps.push({ temp, target, existed: existingMode(target) !== undefined });
+      const mode = existingMode(target);
+      if (mode !== undefined) chmodSync(temp, mode);
+      const bytes = Buffer.from(content, "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = undefined;
+    } catch (error) {
+      if (fd !== undefined) closeSync(fd);
+      cleanUp();
+      throw allOrNothing(path, error, files.length);
+    }
+  }
+  const renamed: { target: string; existed: boolean }[] = [];
+  for (const t of temps) {
+    try {
+      renameSync(t.temp, t.target);
+      renamed.push(t);
+    } catch (error) {
+      cleanUp();
+      for (const r of renamed) if (!r.existed) try { unlinkSync(r.target); } catch { /* already gone */ }
+      throw allOrNothing(t.target, error, files.length);
+    }
+  }
+}
+
+function allOrNothing(file: string, cause: unknown, total: number): WriteError {
+  const error = new WriteError(file, cause);
+  error.problem.hint = `${error.problem.hint ?? ""}; none of the ${total} files was written`;
+  return error;
 }

@@ -1,4 +1,5 @@
 import type { AnswerValue } from "../core/assessment.js";
+import { runnerSafe } from "./escape.js";
 import type { Rubric } from "../core/rubric.js";
 import { localise, type LocalisedText } from "../core/text.js";
 import { t } from "../i18n/index.js";
@@ -44,14 +45,15 @@ export function formatAnswer(rubric: Rubric, criterionId: string, answer: Answer
   switch (answer.kind) {
     case "level": {
       const step = rubric.scale.find((s) => s.value === answer.level);
-      return step ? `${answer.level} ${textOf(rubric, step.label, lang)}` : String(answer.level);
+      // A rubric's scale label and unit are file texts: one line, no control characters, wherever they land.
+      return step ? `${answer.level} ${terminalLine(textOf(rubric, step.label, lang))}` : String(answer.level);
     }
     case "boolean":
       return answer.value ? t(lang, "yes") : t(lang, "no");
     case "number": {
       const unit = rubric.criteria.get(criterionId)?.unit;
       const value = Number.isInteger(answer.value) ? String(answer.value) : String(Number(answer.value.toFixed(4)));
-      return unit ? `${value}${unit === "%" ? "%" : ` ${unit}`}` : value;
+      return unit ? `${value}${unit === "%" ? "%" : ` ${terminalLine(unit)}`}` : value;
     }
     case "na":
       return t(lang, "notApplicable");
@@ -81,7 +83,7 @@ const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)
 
 /** A file's text made safe for a terminal: escape sequences and control characters removed. */
 export function terminalSafe(text: string): string {
-  return text.replace(ANSI, "").replace(CONTROL, "");
+  return runnerSafe(text.replace(ANSI, "").replace(CONTROL, ""));
 }
 
 /** A file's text on one line for a terminal: newlines and tabs folded into spaces. */

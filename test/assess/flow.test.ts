@@ -20,8 +20,11 @@ const rubric: Rubric = loadRubric(RUBRIC).rubric!;
 // Criteria in order: pub.a (level, weight 2), pub.b (level), exe.share (number 0..100 %),
 // exe.days (number 0..30, lower is better), sec.policy (boolean), sec.audit (number, bands 80/50/0).
 
+/** A file in a fresh folder that holds a copy of the mini rubric (a file names its rubric inside its confinement, DESIGN.md §2). */
 function tempFile(name = "a.yaml"): string {
-  return join(mkdtempSync(join(tmpdir(), "assess-flow-")), name);
+  const dir = mkdtempSync(join(tmpdir(), "assess-flow-"));
+  writeFileSync(join(dir, "rubric.yaml"), readFileSync(RUBRIC, "utf8"));
+  return join(dir, name);
 }
 
 /** A fixed clock that moves one minute at every reading after the first. */
@@ -36,7 +39,7 @@ function sessionOf(port: ScriptedPort, draft: AssessmentDraft, lang: string, r: 
 
 function newSession(steps: Step[], lang = "en", r: Rubric = rubric, rows = 200): { session: Session; port: ScriptedPort; file: string } {
   const file = tempFile();
-  const draft = AssessmentDraft.create(file, r, { rubricRef: RUBRIC, agencyId: "t1", groups: { sector: "health" }, date: "2026-11-01", language: lang });
+  const draft = AssessmentDraft.create(file, r, { rubricRef: "./rubric.yaml", agencyId: "t1", groups: { sector: "health" }, date: "2026-11-01", language: lang });
   draft.save();
   const port = new ScriptedPort(steps, rows);
   return { session: sessionOf(port, draft, lang, r), port, file };
@@ -219,7 +222,7 @@ describe("assess question flow (scripted prompts)", () => {
 
   it("a review page with its menu and prompt fits the screen when long lines wrap", async () => {
     const file = tempFile();
-    const draft = AssessmentDraft.create(file, rubric, { rubricRef: RUBRIC, agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
+    const draft = AssessmentDraft.create(file, rubric, { rubricRef: "./rubric.yaml", agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
     const port = new ScriptedPort(["r", "", "", "", "f"], 18, 40);
     await runQuestions(sessionOf(port, draft, "en"), 0);
     const reviews = port.said.filter((s) => s.includes("══ Review"));
@@ -258,11 +261,12 @@ describe("executive summary", () => {
 });
 
 describe("resume", () => {
+  // A file may name its rubric only inside its confinement (DESIGN.md §2): a copy beside it.
   const handWritten = (file: string, session = "") =>
     writeFileSync(
       file,
       `# the workshop of 1 November
-rubric: ${JSON.stringify(RUBRIC)}
+rubric: ./rubric.yaml
 agency: {id: r1, groups: {sector: health}}
 date: 2026-11-01
 ${session}answers:

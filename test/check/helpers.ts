@@ -9,7 +9,11 @@ const BIN = join(ROOT, "bin/egov-maturity.js");
 
 /** Runs the built CLI as a user would. */
 export function cli(args: string[], cwd = ROOT): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
+  // The files name the mini rubric by absolute path, which a committed file may not (DESIGN.md §2):
+  // the command line names it instead, as a CI job that keeps its rubric elsewhere would.
+  const inTemp = cwd !== ROOT || args.some((a, i) => a.startsWith(tmpdir()) && args[i - 1] !== "--policy");
+  const withRubric = args[0] === "check" && inTemp && !args.includes("--rubric") ? [...args, "--rubric", MINI_RUBRIC] : args;
+  const r = spawnSync(process.execPath, [BIN, ...withRubric], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined } });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 

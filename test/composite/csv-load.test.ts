@@ -86,7 +86,8 @@ describe("loadAssessmentCsv: one assessment per row", () => {
   it("mapping file: rubric relative to the file, unknown criterion and unknown column placed in the mapping file", () => {
     const dir = mkdtempSync(join(tmpdir(), "egov-csv-"));
     const mapping = join(dir, "map.yaml");
-    writeFileSync(mapping, `rubric: ${MINI}\ncolumns:\n  Agency: id\n  Score: pub.z\n  Missing: "-"\n`);
+    copyFileSync(MINI, join(dir, "rubric.yaml"));
+    writeFileSync(mapping, `rubric: ./rubric.yaml\ncolumns:\n  Agency: id\n  Score: pub.z\n  Missing: "-"\n`);
     const problems = load("Agency,Score\na,1\n", { mapping: { file: mapping } }).problems;
     expect(problems.map((p) => `${p.code}@${p.file === mapping ? "map" : p.file}:${p.line}`)).toEqual(["UNKNOWN_CRITERION@map:4", "MAPPING_UNKNOWN_COLUMN@map:5"]);
     expect(problems[0]!.hint).toContain("pub.a");

@@ -82,7 +82,9 @@ describe("score", () => {
     const r = cli(["score", good, `${good}/b-beta.yaml`, "--format", "csv"]);
     expect(r.status).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), "egov-dup-"));
-    writeFileSync(join(dir, "beta-again.yaml"), readFileSync(`${good}/b-beta.yaml`, "utf8").replace(/\.\.\/\.\.\/mini/, join(process.cwd(), "test/fixtures/mini")));
+    // A committed file names its rubric inside its own folder (an absolute path is refused): a copy beside it.
+    writeFileSync(join(dir, "rubric.yaml"), readFileSync("test/fixtures/mini/rubric.yaml", "utf8"));
+    writeFileSync(join(dir, "beta-again.yaml"), readFileSync(`${good}/b-beta.yaml`, "utf8").replace(/\.\.\/\.\.\/mini\/rubric\.yaml/, "./rubric.yaml"));
     const d = cli(["score", good, dir, "--format", "csv"]);
     expect(d.status).toBe(2);
     expect(d.stderr).toMatch(/beta-again\.yaml:2:\d+ {2}error {2}DUPLICATE_AGENCY/);

@@ -2,6 +2,7 @@ import { checkCounts, isWaived, repoPath, type CheckResult } from "../result.js"
 import { ruleTitle, violationText } from "../messages.js";
 import { isFailing } from "../../core/policy.js";
 import type { Problem } from "../../core/problems.js";
+import { githubMessageText, githubPropertyText } from "../../render/escape.js";
 import type { RenderContext } from "../../render/context.js";
 import { t } from "../../i18n/index.js";
 
@@ -18,8 +19,8 @@ export function escapeCommandProperty(text: string): string {
 type Level = "error" | "warning" | "notice";
 
 function command(kind: Level, props: { file?: string; line?: number; col?: number; title: string }, message: string): string {
-  const where = props.file !== undefined ? `file=${escapeCommandProperty(props.file)},line=${props.line ?? 1},col=${props.col ?? 1},` : "";
-  return `::${kind} ${where}title=${escapeCommandProperty(props.title)}::${escapeCommandData(message)}`;
+  const where = props.file !== undefined ? `file=${escapeCommandProperty(githubPropertyText(props.file))},line=${props.line ?? 1},col=${props.col ?? 1},` : "";
+  return `::${kind} ${where}title=${escapeCommandProperty(githubPropertyText(props.title))}::${escapeCommandData(githubMessageText(message))}`;
 }
 
 /** GitHub shows this many annotations of each level per step; the rest only in the log. */
