@@ -138,6 +138,27 @@ export class AssessmentDraft {
     this.save();
   }
 
+  /** The executive summary (`summary:`) in `lang`: the plain text, or that language's entry. */
+  summary(lang: string): string | undefined {
+    return localisedNodeText(this.doc.get("summary", true), lang);
+  }
+
+  /**
+   * Sets the executive summary in `lang` (a language map keeps its other languages), or removes it
+   * with `undefined`; placed before `answers:`. Saves the file.
+   */
+  setSummary(lang: string, text: string | undefined): void {
+    const existing = this.doc.get("summary", true);
+    if (isMap(existing)) {
+      if (text === undefined) existing.delete(lang);
+      else existing.set(lang, text);
+      if (existing.items.length === 0) this.doc.delete("summary");
+    } else if (text === undefined) this.doc.delete("summary");
+    else if (this.doc.has("summary")) this.doc.set("summary", text);
+    else insertBefore(this.doc, "answers", this.doc.createPair("summary", text));
+    this.save();
+  }
+
   /** The file's text as it is saved. */
   toText(): string {
     return this.doc.toString({ lineWidth: 0 });
@@ -200,6 +221,16 @@ export function answerValue(answer: Answer): unknown {
   }
   if (answer.notes !== undefined) out.notes = answer.notes;
   return out;
+}
+
+/** The text of a localised YAML node in `lang`: a plain string, or that language's entry of a map. */
+function localisedNodeText(node: unknown, lang: string): string | undefined {
+  if (isScalar(node) && typeof node.value === "string") return node.value;
+  if (isMap(node)) {
+    const entry = node.get(lang);
+    return typeof entry === "string" ? entry : undefined;
+  }
+  return undefined;
 }
 
 function insertBefore(doc: Document, key: string, pair: Pair): void {

@@ -4,6 +4,7 @@ import { terminalLine } from "../render/context.js";
 import { commandOf, keyLabel } from "./keys.js";
 import { secondsSpent, timeProgress } from "./progress.js";
 import { askCriterion } from "./question.js";
+import { askSummary } from "./summary.js";
 import { counts, dimensionSummary, review, type ReviewState } from "./review.js";
 import { say, scoreText, textIn, type Session } from "./session.js";
 
@@ -112,6 +113,7 @@ export async function runQuestions(session: Session, start: number): Promise<voi
       const outcome = await review(session, reviewState);
       shownDimension = undefined;
       if (outcome.kind === "finish") {
+        await askSummary(session);
         session.draft.setSessionState({ spent: secondsSpent(session) });
         return;
       }

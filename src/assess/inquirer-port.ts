@@ -23,6 +23,9 @@ export function inquirerPort(lang: string, out: NodeJS.WriteStream = process.std
     get rows(): number {
       return out.rows ?? 24;
     },
+    get columns(): number {
+      return out.columns ?? 80;
+    },
     async list<T>(message: string, choices: readonly ListChoice<T>[], initial?: T): Promise<T> {
       return select<T>({
         message: line(message),

@@ -26,6 +26,8 @@ export interface PromptPort {
   say(text: string): void;
   /** How many lines the terminal shows at once (the review pages by it). */
   readonly rows: number;
+  /** How many columns it has (long lines wrap: the review counts the rows they take). */
+  readonly columns: number;
 }
 
 /** Thrown by a port when the consultant interrupts (Ctrl-C, a closed terminal). */

@@ -2,6 +2,7 @@ import type { Dimension } from "../core/rubric.js";
 import { score } from "../core/score.js";
 import { plural } from "../i18n/index.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
+import { wrapLine } from "../render/wrap.js";
 import { asciiDigits, commandOf, keyLabel, type Command } from "./keys.js";
 import { say, sayCount, scoreText, textIn, type Session } from "./session.js";
 
@@ -46,12 +47,34 @@ function reviewLines(session: Session): string[] {
       number++;
       const a = session.draft.answer(c.id);
       const mark = a.answer.kind === "unanswered" ? "·" : "✓";
-      const extras = [a.evidence.length > 0 ? sayCount(session, "assess.evidenceCount", a.evidence.length) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(", ");
+      const extras = [a.evidence.length > 0 ? sayCount(session, "assess.evidenceCount", a.evidence.length) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(session.lang === "ar" ? "، " : ", ");
       lines.push(`${String(number).padStart(3)} ${mark} ${textIn(session, c.title)} (${terminalLine(c.id)}): ${formatAnswer(session.rubric, c.id, a.answer, session.lang)}${extras ? `  [${extras}]` : ""}`);
     }
   }
   lines.push(`${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${sayCount(session, "unansweredNote", report.unanswered.length)}` : ""}`);
   return lines;
+}
+
+/** The rows a line takes on a terminal of `columns` columns, wrapped at spaces. */
+function heightOf(line: string, columns: number): number {
+  return wrapLine(line, Math.max(20, columns - 1)).length;
+}
+
+/**
+ * Splits lines into pages of at most `budget` terminal rows (long lines wrapped), so that a page, its
+ * title, the menu, the prompt and a refusal fit on the screen. Returns [from, to) index pairs.
+ */
+function paginate(lines: readonly string[], budget: number, columns: number): [number, number][] {
+  const room = Math.max(4, budget);
+  const pages: [number, number][] = [];
+  for (let from = 0; from < lines.length; ) {
+    let to = from;
+    let used = 0;
+    while (to < lines.length && (to === from || used + heightOf(lines[to]!, columns) <= room)) used += heightOf(lines[to++]!, columns);
+    pages.push([from, to]);
+    from = to;
+  }
+  return pages.length > 0 ? pages : [[0, 0]];
 }
 
 /** The review's position between visits: the page shown last, so revising returns to it. */
@@ -67,29 +90,37 @@ export async function review(session: Session, state: ReviewState): Promise<Revi
   const all = session.rubric.dimensions.flatMap((d) => [...d.criteria]);
   const ids = new Map(all.map((c, i) => [c.id, i]));
   const lines = reviewLines(session);
-  const size = Math.max(6, session.port.rows - 5);
-  const pages = Math.max(1, Math.ceil(lines.length / size));
   const unanswered = all.filter((c) => !session.draft.isAnswered(c.id)).length;
   const firstOpen = all.findIndex((c) => !session.draft.isAnswered(c.id));
-  const commands: Command[] = pages > 1 ? ["previous", "finish", "jump"] : ["finish", "jump"];
-  if (firstOpen >= 0) commands.push("cont");
   const k = (c: Command) => keyLabel(c, session.lang);
-  const menu = [
-    ...(pages > 1 ? [say(session, "assess.reviewPaging", { previous: k("previous") })] : []),
-    say(session, "assess.reviewRevise", { last: all.length }),
-    ...(firstOpen >= 0 ? [`${k("cont")} ${say(session, "assess.continueAt", { title: textIn(session, all[firstOpen]!.title) })}`] : []),
-    `${k("jump")} ${say(session, "assess.choice.jump")}`,
-    `${k("finish")} ${unanswered > 0 ? plural(session.lang, "assess.finishOpen", unanswered) : say(session, "assess.finish")}`,
-  ].join(" · ");
-  state.page = Math.min(state.page, pages - 1);
+  const menuOf = (paged: boolean) =>
+    [
+      ...(paged ? [say(session, "assess.reviewPaging", { previous: k("previous") })] : []),
+      say(session, "assess.reviewRevise", { last: all.length }),
+      ...(firstOpen >= 0 ? [`${k("cont")} ${say(session, "assess.continueAt", { title: textIn(session, all[firstOpen]!.title) })}`] : []),
+      `${k("jump")} ${say(session, "assess.choice.jump")}`,
+      `${k("finish")} ${unanswered > 0 ? plural(session.lang, "assess.finishOpen", unanswered) : say(session, "assess.finish")}`,
+    ].join(" · ");
+  const pages = paginate(lines, session.port.rows - heightOf(menuOf(true), session.port.columns) - 4, session.port.columns);
+  const paged = pages.length > 1;
+  const menu = menuOf(paged);
+  const commands: Command[] = paged ? ["previous", "finish", "jump"] : ["finish", "jump"];
+  if (firstOpen >= 0) commands.push("cont");
+  state.page = Math.min(state.page, pages.length - 1);
   for (;;) {
-    const from = state.page * size;
-    const title = `══ ${say(session, "assess.reviewTitle")}${pages > 1 ? ` · ${say(session, "assess.page", { page: state.page + 1, pages })}` : ""} ══`;
-    session.port.say(["", title, ...lines.slice(from, from + size), menu].join("\n"));
+    const [from, to] = pages[state.page]!;
+    const title = `══ ${say(session, "assess.reviewTitle")}${pages.length > 1 ? ` · ${say(session, "assess.page", { page: state.page + 1, pages: pages.length })}` : ""} ══`;
+    session.port.say(["", title, ...lines.slice(from, to), menu].join("\n"));
     const pick = (text: string): ReviewOutcome | Command | "next" | undefined => {
       const s = asciiDigits(text.trim());
       if (s === "") return "next";
       if (/^\d+$/.test(s)) return Number(s) >= 1 && Number(s) <= all.length ? { kind: "revise", position: Number(s) - 1 } : undefined;
+      // "2.3": the questionnaire's number (dimension 2, its third criterion).
+      const dotted = /^(\d+)\.(\d+)$/.exec(s);
+      if (dotted) {
+        const id = session.rubric.dimensions[Number(dotted[1]) - 1]?.criteria[Number(dotted[2]) - 1]?.id;
+        return id !== undefined ? { kind: "revise", position: ids.get(id)! } : undefined;
+      }
       const at = ids.get(text.trim());
       if (at !== undefined) return { kind: "revise", position: at };
       return commandOf(s, commands);
@@ -98,8 +129,8 @@ export async function review(session: Session, state: ReviewState): Promise<Revi
       validate: (text) => (pick(text) !== undefined ? true : say(session, "assess.reviewRefused", { typed: text.trim(), last: all.length, keys: commands.map(k).join(" ") })),
     });
     const chosen = pick(typed)!;
-    if (chosen === "next") state.page = (state.page + 1) % pages;
-    else if (chosen === "previous") state.page = (state.page + pages - 1) % pages;
+    if (chosen === "next") state.page = (state.page + 1) % pages.length;
+    else if (chosen === "previous") state.page = (state.page + pages.length - 1) % pages.length;
     else if (chosen === "finish") return { kind: "finish" };
     else if (chosen === "cont") return { kind: "continue", position: firstOpen };
     else if (chosen === "jump") return { kind: "jump" };

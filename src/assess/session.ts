@@ -18,6 +18,8 @@ export interface Session {
   now: () => number;
   /** When this sitting started (by `now`), the seconds spent in earlier sittings, and the answers there were then. */
   timing: { started: number; before: number; answeredAtStart: number };
+  /** Offer the executive summary at the end (when assessments carry one). */
+  askSummary?: boolean;
 }
 
 /** A rubric text in the session's language, on one line, safe for a terminal. */

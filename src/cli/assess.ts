@@ -161,7 +161,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
             port.say(t(lang, "assess.savingTo", { file: terminalLine(file) }));
           }
           const answered = criteriaInOrder({ rubric }).filter((c) => draft!.isAnswered(c.id)).length;
-          return { port, draft, rubric, lang, today: today(), now: () => Date.now(), timing: { started: Date.now(), before: draft.sessionState().spent ?? 0, answeredAtStart: answered } };
+          return { port, draft, rubric, lang, today: today(), now: () => Date.now(), timing: { started: Date.now(), before: draft.sessionState().spent ?? 0, answeredAtStart: answered }, askSummary: true };
         })();
         const total = criteriaInOrder(session).length;
         const start = resumePosition(session);

@@ -74,7 +74,11 @@ export function resolveRubricRef(ref: string, baseDir: string, root?: string, ki
     const names = [...builtins.keys()];
     return { problem: { code: "RUBRIC_NOT_FOUND", message: `no built-in rubric \`${id.length > 64 ? `${id.slice(0, 64)}…` : id}\``, hint: `built-in rubrics: ${names.join(", ")}; or give a path to a rubric file (ending in .yaml)` } };
   }
-  const resolved: Resolved = { file };
+  // An earlier major version stays available as `<id>@<major>.yaml` beside the current one (e.g.
+  // egov-maturity@1.yaml once 2.0.0 ships), so assessments written for it still score as they did.
+  const major = version?.split(".")[0];
+  const older = major !== undefined && /^\d+$/.test(major) ? join(BUILTIN_RUBRICS_DIR, `${id}@${major}.yaml`) : undefined;
+  const resolved: Resolved = { file: older !== undefined && existsSync(older) ? older : file };
   if (version !== undefined) resolved.version = version;
   return resolved;
 }

@@ -10,6 +10,9 @@ import { score } from "../../src/core/score.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { loadRubric } from "../../src/io/rubric-load.js";
 import { t } from "../../src/i18n/index.js";
+import { wrapLine } from "../../src/render/wrap.js";
+import { parse as parseYaml } from "yaml";
+import { hasSummaryField } from "../../src/assess/summary.js";
 import { ScriptedPort, type Step } from "./scripted-port.js";
 
 const RUBRIC = resolve("test/fixtures/mini/rubric.yaml");
@@ -192,10 +195,11 @@ describe("assess question flow (scripted prompts)", () => {
   });
 
   it("the review numbers every answer; revising one by number or id returns to the review", async () => {
-    const { session, port, file } = newSession(["2", "r", "1", "4", "exe.days", "7", "9", "f"]);
+    const { session, port, file } = newSession(["2", "r", "1", "4", "exe.days", "7", "9", "3.2", "90", "f"]);
     await runQuestions(session, 0);
     const reviews = port.said.filter((s) => s.includes("══ Review"));
-    expect(reviews).toHaveLength(3);
+    expect(reviews).toHaveLength(4);
+    expect(answerOf(file, "sec.audit")?.answer).toEqual({ kind: "number", value: 90 });
     expect(reviews[0]).toContain("  1 ✓ A (pub.a): 2 Developing");
     expect(reviews[0]).toContain("  2 · B (pub.b): —");
     expect(reviews[2]).toContain("  1 ✓ A (pub.a): 4 Optimised");
@@ -213,6 +217,17 @@ describe("assess question flow (scripted prompts)", () => {
     expect(reviews[1]).toContain("  6 · Audit (sec.audit)");
   });
 
+  it("a review page with its menu and prompt fits the screen when long lines wrap", async () => {
+    const file = tempFile();
+    const draft = AssessmentDraft.create(file, rubric, { rubricRef: RUBRIC, agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
+    const port = new ScriptedPort(["r", "", "", "", "f"], 18, 40);
+    await runQuestions(sessionOf(port, draft, "en"), 0);
+    const reviews = port.said.filter((s) => s.includes("══ Review"));
+    expect(reviews.length).toBeGreaterThan(2);
+    // The page (after its leading blank line) plus the prompt line and a refusal line.
+    for (const r of reviews) expect(r.split("\n").slice(1).flatMap((l) => wrapLine(l, 39)).length + 2).toBeLessThanOrEqual(18);
+  });
+
   it("the progress line shows the time spent and, after the first answers, the time left", async () => {
     const { session, port } = newSession(["3", "2", "r", "f"]);
     session.now = minuteClock();
@@ -221,6 +236,24 @@ describe("assess question flow (scripted prompts)", () => {
     const headings = port.said.filter((s) => s.includes(" / 6 · ")).map((s) => s.split("\n")[1]);
     expect(headings[0]).toMatch(/^Publication · 1 \/ 6 · 17% · \d+ min spent$/);
     expect(headings[2]).toMatch(/^Execution · 3 \/ 6 · 50% · \d+ min spent · about \d+ min left$/);
+  });
+});
+
+describe("executive summary", () => {
+  it.skipIf(!hasSummaryField)("is offered at the end and written before the answers; Enter keeps it", async () => {
+    const { session, file } = newSession(["r", "f", "The agency publishes well; its services are not yet online."]);
+    session.askSummary = true;
+    await runQuestions(session, 0);
+    const text = readFileSync(file, "utf8");
+    expect((parseYaml(text) as { summary: string }).summary).toBe("The agency publishes well; its services are not yet online.");
+    expect(text.indexOf("summary:")).toBeLessThan(text.indexOf("answers:"));
+    expect(loadAssessmentFile(file).problems).toEqual([]);
+  });
+
+  it("is not asked unless the session asks for it", async () => {
+    const { session, port } = newSession(["r", "f"]);
+    await runQuestions(session, 0);
+    expect(port.remaining).toBe(0);
   });
 });
 

@@ -17,6 +17,7 @@ export class ScriptedPort implements PromptPort {
   constructor(
     steps: Step[],
     readonly rows = 200,
+    readonly columns = 1000,
   ) {
     this.steps = [...steps];
   }

@@ -86,8 +86,7 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     await resumed.answer("answer them now", "");
     await resumed.waitFor((s) => s.includes("Publication · 2 / 6"), "the skipped question");
     await resumed.answer("Level", "a The directorate publishes no forms");
-    await resumed.answer("What now?", "f");
-    expect(await resumed.ended()).toBe(0);
+    expect(await resumed.finish()).toBe(0);
     const end = resumed.screen();
     expect(end).toMatch(/Index: 75\.3%/);
     expect(end).toContain("Saved in agency.yaml. Report again: egov-maturity report agency.yaml");
@@ -110,8 +109,7 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
     await term.answer("Level", "4");
     await term.waitFor((s) => (s.match(/══ Review ══/g) ?? []).length === 2 && activePrompt(s)?.includes("What now?") === true, "the review again");
     expect(term.screen()).toContain("  1 ✓ A (pub.a): 4 Optimised  [1 evidence, note]");
-    await term.answer("What now?", "f");
-    expect(await term.ended()).toBe(0);
+    expect(await term.finish()).toBe(0);
     expect(saved(join(dir, "agency.yaml")).answers["pub.a"]).toEqual({ level: 4, evidence: [{ url: "https://example.org/catalogue", date: today() }], notes: "catalogue covers 41 of 45 services" });
   });
 

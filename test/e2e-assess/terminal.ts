@@ -127,6 +127,17 @@ export class Terminal {
     this.keystrokes += 1;
   }
 
+  /**
+   * Finishes at the review (`f`), passing the optional executive-summary step with Enter when the
+   * assessment format has one, and returns the exit status.
+   */
+  async finish(): Promise<number> {
+    await this.answer("What now?", "f");
+    const screen = await this.waitFor((s) => this.exitStatus() !== undefined || activePrompt(s)?.includes("Executive summary") === true, "the end or the summary", 20000);
+    if (this.exitStatus() === undefined && activePrompt(screen)?.includes("Executive summary") === true) await this.answer("Executive summary", "");
+    return this.ended();
+  }
+
   async ended(): Promise<number> {
     await this.waitFor(() => this.exitStatus() !== undefined, "the command to end", 20000);
     return this.exitStatus()!;
