@@ -1,9 +1,8 @@
-import { dirname, resolve } from "node:path";
 import type { Problem } from "../core/problems.js";
 import { t } from "../i18n/index.js";
 import { loadAssessmentDocument, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
 import { digestOf } from "./rubric-digest.js";
-import { loadRubric } from "./rubric-load.js";
+import { loadAssessmentRubric } from "./rubric-load.js";
 import { cellDocument, cellProblems, cellText, rowsOnly, parseAnswerCell, problemAtCell, serialDate, type CellAt } from "./xlsx-cells.js";
 import { AGENCY_ROWS, GROUP_ROW, GROUP_ROWS, HEADER_ROW, LAYOUT_VERSION } from "./xlsx-marker.js";
 import type { WorkbookFile } from "./xlsx-read.js";
@@ -28,7 +27,8 @@ export function loadQuestionnaire(workbook: WorkbookFile, marker: ReadonlyMap<st
   if (marker.get("layout") !== String(LAYOUT_VERSION)) return fail("XLSX_WRONG_KIND", `the questionnaire's layout ${JSON.stringify(marker.get("layout") ?? "")} is not one this version reads`, "make a new questionnaire with this version: egov-maturity init --format xlsx");
   const ref = marker.get("rubric") ?? "";
   const rubricRef = options.rubric ?? ref;
-  const loaded = loadRubric(rubricRef, options.rubric !== undefined ? process.cwd() : dirname(resolve(file)));
+  // The same resolution and confinement as a YAML assessment's `rubric:` (nothing outside the root is opened).
+  const loaded = loadAssessmentRubric(rubricRef, file, options);
   if (!loaded.rubric) {
     if (loaded.problem) return fail(loaded.problem.code, loaded.problem.message, loaded.problem.hint);
     return { assessments: [], problems: loaded.problems };
@@ -151,7 +151,7 @@ export function loadQuestionnaire(workbook: WorkbookFile, marker: ReadonlyMap<st
   }
   if (problems.length > 0) return { assessments: [], problems };
   const parsedDoc = cellDocument(value, cellsAt, { sheet: agencySheet, row: AGENCY_ROWS.id, col: 2 }, sheets);
-  const result = loadAssessmentDocument(parsedDoc, file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+  const result = loadAssessmentDocument(parsedDoc, file, { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) });
   if (result.loaded) rowsOnly(result.loaded.parsed);
   return { assessments: result.loaded ? [result.loaded] : [], problems: cellProblems(result.problems, file, sheets) };
 }

@@ -14,7 +14,7 @@ import { fillQuestionnaire, fixedContext, tempDir } from "./helpers.js";
 // Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
 vi.setConfig({ testTimeout: 120_000 });
 
-const rubric = rubricOf("egov-maturity");
+const rubric = rubricOf("egov-maturity@1");
 
 async function broken(edit: (book: Workbook) => void, lang = "en"): Promise<{ stderr: string; code: number | null; lines: string[] }> {
   const dir = tempDir();

@@ -13,7 +13,7 @@ import { fillQuestionnaire, fixedContext, partOf, planAnswers, tempDir, yamlOf }
 // Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
 vi.setConfig({ testTimeout: 120_000 });
 
-const rubric = rubricOf("egov-maturity");
+const rubric = rubricOf("egov-maturity@1");
 
 async function questionnaire(lang: string): Promise<Uint8Array> {
   return questionnaireWorkbook(rubric, { lang, agencyId: "moh", agencyName: lang === "ar" ? "وزارة الصحة" : "Ministry of Health", date: "2026-11-01", rubricRef: "egov-maturity@1" }, fixedContext(lang));

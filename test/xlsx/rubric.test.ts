@@ -21,7 +21,7 @@ describe("a questionnaire knows its rubric", () => {
     const dir = tempDir();
     const bytes = await questionnaireWorkbook(rubricIn(dir), { lang: "en", agencyId: "a1", date: "2026-11-01", rubricRef: "./rubric.yaml" }, fixedContext("en"));
     writeFileSync(join(dir, "a1.xlsx"), await fillQuestionnaire(bytes, [{ id: "pub.a", cell: "Established (3)", yaml: null }], {}));
-    const load = loadAssessmentsAny(join(dir, "a1.xlsx"));
+    const load = loadAssessmentsAny(join(dir, "a1.xlsx"), { rubricRoot: dir });
     expect(load.problems).toEqual([]);
     expect(load.assessments[0]!.assessment.answers.get("pub.a")!.answer).toEqual({ kind: "level", level: 3 });
   });
@@ -33,8 +33,14 @@ describe("a questionnaire knows its rubric", () => {
     const other = tempDir();
     writeFileSync(join(other, "a1.xlsx"), bytes);
     writeFileSync(join(other, "rubric.yaml"), readFileSync(join(dir, "rubric.yaml"), "utf8").replace("weight: 2", "weight: 5"));
-    expect(loadAssessmentsAny(join(other, "a1.xlsx")).problems.map((p) => p.code)).toEqual(["XLSX_RUBRIC_CHANGED"]);
+    expect(loadAssessmentsAny(join(other, "a1.xlsx"), { rubricRoot: other }).problems.map((p) => p.code)).toEqual(["XLSX_RUBRIC_CHANGED"]);
     expect(loadAssessmentsAny(join(other, "a1.xlsx"), { rubric: join(other, "rubric.yaml") }).problems).toEqual([]);
+  });
+
+  it("a file rubric outside the root is refused without being opened (RUBRIC_OUTSIDE), as for YAML", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a1.xlsx"), await questionnaireWorkbook(rubricIn(dir), { lang: "en", agencyId: "a1", date: "2026-11-01", rubricRef: "./rubric.yaml" }, fixedContext("en")));
+    expect(loadAssessmentsAny(join(dir, "a1.xlsx")).problems.map((p) => p.code)).toEqual(["RUBRIC_OUTSIDE"]);
   });
 
   it("a number criterion's declared range becomes the cell's rule (range: [min|null, max|null])", async () => {
