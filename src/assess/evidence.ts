@@ -1,5 +1,5 @@
 import type { Answer } from "../core/assessment.js";
-import { asciiDigits, isIsoDate, say, type Session } from "./session.js";
+import { asciiDigits, isIsoDate, say, sayCount, type Session } from "./session.js";
 
 /** A piece of evidence typed on one line: a URL, or else a short note; dated today unless given. */
 export function evidenceItem(text: string, date: string): Answer["evidence"][number] {
@@ -10,8 +10,8 @@ export function evidenceItem(text: string, date: string): Answer["evidence"][num
 /** The full evidence editor: pieces one at a time until an empty line, each with its date; `-` removes what is recorded. Then the note. */
 export async function editEvidence(session: Session, id: string, answer: Answer): Promise<void> {
   for (;;) {
-    const key = answer.evidence.length > 0 ? "assess.evidenceMore" : "assess.evidence";
-    const text = (await session.port.text(say(session, key, { n: answer.evidence.length }))).trim();
+    const prompt = answer.evidence.length > 0 ? sayCount(session, "assess.evidenceMore", answer.evidence.length) : say(session, "assess.evidence");
+    const text = (await session.port.text(prompt)).trim();
     if (text === "") break;
     if (text === "-") {
       answer.evidence = [];

@@ -1,10 +1,10 @@
 import type { Dimension } from "../core/rubric.js";
 import { score } from "../core/score.js";
-import { plural, unansweredNote } from "../i18n/index.js";
+import { plural } from "../i18n/index.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
 import { wrapLine } from "../render/wrap.js";
 import { asciiDigits, commandOf, keyLabel, type Command } from "./keys.js";
-import { say, scoreText, textIn, type Session } from "./session.js";
+import { say, sayCount, scoreText, textIn, type Session } from "./session.js";
 
 /** Where the review sends the consultant. */
 export type ReviewOutcome = { kind: "finish" } | { kind: "continue"; position: number } | { kind: "revise"; position: number } | { kind: "jump" };
@@ -47,11 +47,11 @@ function reviewLines(session: Session): string[] {
       number++;
       const a = session.draft.answer(c.id);
       const mark = a.answer.kind === "unanswered" ? "·" : "✓";
-      const extras = [a.evidence.length > 0 ? say(session, "assess.evidenceCount", { n: a.evidence.length }) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(session.lang === "ar" ? "، " : ", ");
+      const extras = [a.evidence.length > 0 ? sayCount(session, "assess.evidenceCount", a.evidence.length) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(session.lang === "ar" ? "، " : ", ");
       lines.push(`${String(number).padStart(3)} ${mark} ${textIn(session, c.title)} (${terminalLine(c.id)}): ${formatAnswer(session.rubric, c.id, a.answer, session.lang)}${extras ? `  [${extras}]` : ""}`);
     }
   }
-  lines.push(`${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${unansweredNote(session.lang, report.unanswered.length)}` : ""}`);
+  lines.push(`${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${sayCount(session, "unansweredNote", report.unanswered.length)}` : ""}`);
   return lines;
 }
 

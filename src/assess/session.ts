@@ -1,7 +1,7 @@
 import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 import { formatScore, terminalLine, textOf } from "../render/context.js";
-import { t, type MessageKey } from "../i18n/index.js";
+import { plural, t, type MessageKey, type PluralBase } from "../i18n/index.js";
 import type { AssessmentDraft } from "./draft.js";
 import type { PromptPort } from "./port.js";
 
@@ -30,6 +30,11 @@ export function textIn(session: Pick<Session, "rubric" | "lang">, text: Localise
 /** The tool's own words in the session's language. */
 export function say(session: Pick<Session, "lang">, key: MessageKey, slots: Record<string, string | number> = {}): string {
   return t(session.lang, key, slots);
+}
+
+/** A message with a count in the session's language, in the count's plural category. */
+export function sayCount(session: Pick<Session, "lang">, base: PluralBase, n: number, slots: Record<string, string | number> = {}): string {
+  return plural(session.lang, base, n, slots);
 }
 
 /** A score as the rubric displays it. */

@@ -10,9 +10,12 @@ import { git, loadBaseline, type Baseline, type BaselineEntry } from "../io/base
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { expandPaths } from "../io/paths.js";
 import { placeProblems } from "../io/rubric-load.js";
-import { readToolVersion } from "../io/tool-version.js";
+import { chooseLanguage } from "../i18n/language.js";
+import { digestOf } from "../io/rubric-digest.js";
+import { packageVersion } from "../io/version.js";
 import { locate } from "../io/yaml.js";
 import type { RenderContext } from "../render/context.js";
+import { attachModel } from "../render/results.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
 import { matchBaseline, type BaselineMatch } from "./identity.js";
 import { loadCheckedFile } from "./load.js";
@@ -73,7 +76,7 @@ function judge(loaded: LoadedAssessment, match: BaselineMatch | undefined, built
   const report = score(rubric, assessment);
   const rules = rulesFor(policy, assessment.agency);
   const accepted = match === undefined ? undefined : match.by === "none" ? null : { assessment: match.entry.loaded.assessment, rubric: match.entry.loaded.rubric };
-  const violations: Violation[] = [...rubricPinViolations(policy.rubric, rubric), ...evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules)];
+  const violations: Violation[] = [...rubricPinViolations(policy.rubric, rubric, digestOf(rubric)), ...evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules)];
   let previousId: string | undefined;
   let reason: string | undefined;
   if (match?.by === "file") {
@@ -181,18 +184,23 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   for (const f of checked) f.problems = relativeProblems(f.problems).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const agencyIds = new Set([...identities.map((h) => h.id), ...(baseline?.entries.map((e) => e.id) ?? [])]);
   if (options.policy !== undefined) setup.push(...placeProblems(waiverProblems(built.policy, agencyIds, [...rubrics]), built.load?.parsed, options.policy));
-  if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push(optionProblem("no assessment file to check", "name .yaml/.yml files or folders that hold them"));
+  if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push({ ...optionProblem("no assessment file to check: every file found is of another kind", "name .yaml/.yml assessment files or folders that hold them"), code: "NO_ASSESSMENTS" });
 
   const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
   const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });
   const firstRubric = heads[0]?.loaded.rubric;
-  let lang = options.lang ?? firstRubric?.languages[0] ?? "en";
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) {
-    result.setup.push(optionProblem(`--lang ${lang} is not a language code`, "use a code such as en or ar"));
+  let lang = "en";
+  try {
+    // The same language check as every command: case-insensitive, and one the rubric or the tool speaks.
+    lang = firstRubric !== undefined ? chooseLanguage(options.lang, firstRubric) : (options.lang?.toLowerCase() ?? "en");
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang ${options.lang ?? lang} is not a language code`, "use a code such as en or ar");
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    result.setup.push(optionProblem(error.message, error.hint));
     result.exitCode = 2;
     lang = "en";
   }
-  return { result, ctx: { lang, color: false, toolVersion: options.toolVersion ?? readToolVersion(), now, width: 80 } };
+  return { result, ctx: { lang, color: false, toolVersion: options.toolVersion ?? packageVersion(), now, width: 80 } };
 }
 
 /**
@@ -203,5 +211,6 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckJson> {
   const { result, ctx } = await runCheck(paths, options);
-  return checkToJson(result, ctx);
+  // The model stays attached, so that render("sarif", data) draws every format of the same run.
+  return attachModel(checkToJson(result, ctx), { command: "check", model: result, lang: ctx.lang });
 }

@@ -13,7 +13,7 @@ import { score } from "../core/score.js";
 import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
 import { terminalLine, textOf } from "../render/context.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { renderReportTable } from "../report/formats/table.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
 import { renderContext } from "./output.js";
@@ -167,7 +167,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
         const start = resumePosition(session);
         if (resumeFile !== undefined) {
           const title = start < total ? terminalLine(textOf(rubric, criteriaInOrder(session)[start]!.title, lang)) : "";
-          port.say(start < total ? t(lang, "assess.resumingAt", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total, title }) : t(lang, "assess.allAnswered", { total }));
+          port.say(start < total ? t(lang, "assess.resumingAt", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total, title }) : plural(lang, "assess.allAnswered", total));
         }
         await runQuestions(session, start);
         const report = score(rubric, session.draft.assessment());

@@ -11,6 +11,8 @@ import { toolVersion } from "../io/tool-version.js";
 /** Options every command shares (declared on the program). */
 export interface GlobalOptions {
   output?: string;
+  /** The folder that `rubric:` paths in assessments must stay inside (default: the working folder). */
+  rubricRoot?: string;
   lang?: string;
   color?: boolean;
   quiet?: boolean;

@@ -5,7 +5,7 @@ import { InputError, UsageError } from "../core/problems.js";
 import { writeFileAtomic } from "../io/write.js";
 import { batchJsonChunks, ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
 import { batchBinaryRenderers, batchRenderers } from "../score/formats/index.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit, emitBytes, refuseTerminal, renderContext, type GlobalOptions } from "./output.js";
@@ -91,7 +91,7 @@ and the exit code is then 2.`,
       }
       const { batch } = run;
       lang = run.lang;
-      if (run.skipped > 0 && !options.quiet) process.stderr.write(`${t(lang, "batch.skipped", { n: run.skipped })}\n`);
+      if (run.skipped > 0 && !options.quiet) process.stderr.write(`${plural(lang, "batch.skipped", run.skipped)}\n`);
       const ctx = renderContext(options, lang);
       if (streaming) {
         write(ndjsonSummaryLine(batch, ctx));

@@ -243,7 +243,7 @@ export function completenessProblems(assessment: Assessment, rubric: Rubric, has
   }
   if (absent.length > 0) {
     const shown = absent.slice(0, 5).map((id) => `\`${id}\``).join(", ") + (absent.length > 5 ? ` and ${absent.length - 5} more` : "");
-    problems.push(problemAt(hasAnswersKey ? ["answers"] : ["agency"], "INCOMPLETE", `${absent.length} ${absent.length === 1 ? "criterion is" : "criteria are"} not answered: ${shown}`, "answer them, mark them `na` with a reason, or run with --allow-incomplete", true));
+    problems.push(problemAt(hasAnswersKey ? ["answers"] : ["agency"], "INCOMPLETE", `no answer for ${shown}`, "answer them, mark them `na` with a reason, or run with --allow-incomplete", true));
   }
   return problems;
 }

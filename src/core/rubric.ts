@@ -44,6 +44,14 @@ const criterionShape = {
   max: z.number().optional().meta({ description: "Number criteria, linear scoring: the value that scores 1." }),
   direction: z.enum(["higher", "lower"]).optional().meta({ description: "Linear scoring only. @default higher" }),
   bands: z.array(BandSchema).optional().meta({ description: "Number criteria: score bands, highest min first." }),
+  range: z
+    .tuple([z.number().nullable(), z.number().nullable()])
+    .optional()
+    .meta({ description: "Number criteria: the admissible values [lowest, highest], bounds included; null for an open end ([0, null]: any value ≥ 0). A value outside is refused (VALUE_OUT_OF_RANGE), not clamped." }),
+  refs: z
+    .array(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*:\S+$/, "`FRAMEWORK:indicator`, e.g. `GTMI:I-30`"))
+    .optional()
+    .meta({ description: "International indicators the criterion corresponds to: `UN-OSI:…`, `UN-LOSI:…`, `GTMI:I-…`, `OECD-DGI:…`." }),
 };
 
 /** A criterion as written in a rubric file. */
@@ -137,6 +145,9 @@ export interface Criterion {
   max?: number;
   direction: "higher" | "lower";
   bands?: readonly Band[];
+  /** Admissible values, bounds included; null for an open end. */
+  range?: readonly [number | null, number | null];
+  refs: readonly string[];
 }
 
 /** A dimension with every default applied. */

@@ -1,4 +1,4 @@
-import type { Answer, AnswerValue, Assessment } from "./assessment.js";
+import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js";
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
@@ -74,6 +74,8 @@ export interface Report {
   gaps: GapItem[];
   roadmap: RoadmapStep[];
   unanswered: string[];
+  /** The consultant's words from the assessment (executive summary, findings per dimension, context). */
+  narrative?: Narrative;
 }
 
 /** score(rubric, assessment): the whole gap report. Pure. */
@@ -160,5 +162,6 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
   if (assessment.date !== undefined) report.date = assessment.date;
   if (assessment.assessor !== undefined) report.assessor = assessment.assessor;
   if (assessment.language !== undefined) report.language = assessment.language;
+  if (assessment.narrative !== undefined) report.narrative = assessment.narrative;
   return report;
 }

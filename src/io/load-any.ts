@@ -55,6 +55,8 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
 export interface AssessmentInputOptions {
   /** Rubric id (`egov-maturity`, `egov-maturity@1`) or path; overrides the file's `rubric:`. */
   rubric?: string;
+  /** The folder that `rubric:` paths in input files must lead into (default: the working folder). */
+  rubricRoot?: string;
   /** CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria. */
   mapping?: string;
   /** CSV input: `column=target` mappings, e.g. `"Online Service Index=osi"`. */
@@ -67,6 +69,7 @@ export interface AssessmentInputOptions {
 export function assessmentLoadOptions(options: AssessmentInputOptions): AssessmentLoadOptions {
   const load: AssessmentLoadOptions = {};
   if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.rubricRoot !== undefined) load.rubricRoot = options.rubricRoot;
   if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
     load.mapping = {};
     if (options.mapping !== undefined) load.mapping.file = options.mapping;

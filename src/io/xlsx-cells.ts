@@ -135,3 +135,13 @@ export function cellProblems(problems: readonly Problem[], file: string, sheets:
     return sheet === undefined ? p : { ...p, sheet, line: p.line % SPAN };
   });
 }
+
+/** Once loaded, a questionnaire's document gives rows alone (for annotations that know lines only). */
+export function rowsOnly(parsed: ParsedDocument): ParsedDocument {
+  const encoded = parsed.lineCounter.linePos.bind(parsed.lineCounter);
+  parsed.lineCounter.linePos = (offset: number) => {
+    const at = encoded(offset);
+    return { line: at.line % SPAN, col: at.col };
+  };
+  return parsed;
+}

@@ -1,7 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { AssessmentLoad, AssessmentLoadOptions } from "./assessment-load.js";
 import { loadAssessmentCsvText } from "./csv-load.js";
-import { cellText, problemAtCell } from "./xlsx-cells.js";
+import { cellText, problemAtCell, westernDigits } from "./xlsx-cells.js";
 import { MARKER_SHEET } from "./xlsx-marker.js";
 import { loadQuestionnaire } from "./xlsx-questionnaire.js";
 import { openWorkbook, type WorkbookFile } from "./xlsx-read.js";
@@ -49,7 +49,10 @@ function loadTable(workbook: WorkbookFile, options: AssessmentLoadOptions): Asse
     for (let col = 1; col <= lastCol; col++) {
       const cell = line.get(col);
       if (cell?.formula) problems.push(problemAtCell(file, { sheet: sheet.name, row, col }, "XLSX_FORMULA", "the cell holds a formula; the table must hold typed values (formulas are never evaluated)", "paste the table as values (Paste Special › Values) and save again"));
-      fields.push(`"${cellText(cell, workbook.dateStyles).replace(/[\r\n]+/g, " ").replace(/"/g, '""')}"`);
+      let text = cellText(cell, workbook.dateStyles);
+      // A number written in Arabic-Indic digits reads as the number (a name made of digits alone is not a name).
+      if (/^\s*[+-]?[\u0660-\u0669\u06f0-\u06f9]+([\u066b.][\u0660-\u0669\u06f0-\u06f9]+)?\s*$/.test(text)) text = westernDigits(text);
+      fields.push(`"${text.replace(/[\r\n]+/g, " ").replace(/"/g, '""')}"`);
     }
     lines.push(fields.join(","));
   }

@@ -4,7 +4,7 @@ import { t } from "../i18n/index.js";
 import { loadAssessmentDocument, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
 import { digestOf } from "./rubric-digest.js";
 import { loadRubric } from "./rubric-load.js";
-import { cellDocument, cellProblems, cellText, parseAnswerCell, problemAtCell, serialDate, type CellAt } from "./xlsx-cells.js";
+import { cellDocument, cellProblems, cellText, rowsOnly, parseAnswerCell, problemAtCell, serialDate, type CellAt } from "./xlsx-cells.js";
 import { AGENCY_ROWS, GROUP_ROW, GROUP_ROWS, HEADER_ROW, LAYOUT_VERSION } from "./xlsx-marker.js";
 import type { WorkbookFile } from "./xlsx-read.js";
 import type { SheetCell, SheetCells } from "./xlsx-xml.js";
@@ -152,5 +152,6 @@ export function loadQuestionnaire(workbook: WorkbookFile, marker: ReadonlyMap<st
   if (problems.length > 0) return { assessments: [], problems };
   const parsedDoc = cellDocument(value, cellsAt, { sheet: agencySheet, row: AGENCY_ROWS.id, col: 2 }, sheets);
   const result = loadAssessmentDocument(parsedDoc, file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+  if (result.loaded) rowsOnly(result.loaded.parsed);
   return { assessments: result.loaded ? [result.loaded] : [], problems: cellProblems(result.problems, file, sheets) };
 }

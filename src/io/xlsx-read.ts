@@ -16,8 +16,8 @@ import { LIMITS } from "./yaml.js";
 export function workbookLimits(): ZipLimits & { maxSharedStrings: number; maxCells: number } {
   return {
     maxEntries: 10_000,
-    maxEntryBytes: 2 * LIMITS.maxFileBytes,
-    maxTotalBytes: 2 * LIMITS.maxFileBytes,
+    maxEntryBytes: LIMITS.maxFileBytes,
+    maxTotalBytes: LIMITS.maxFileBytes,
     maxRatio: 150,
     ratioFloorBytes: 2 * 1048576,
     maxSharedStrings: 500_000,
@@ -116,8 +116,12 @@ export function openWorkbookBytes(bytes: Uint8Array, file: string): { workbook?:
         let result: { cells?: SheetCells; problem?: Problem };
         if (text === undefined) result = { problem: { ...refusal(file, "XLSX_MISSING_SHEET", `the sheet \`${sheet}\` has no content in the archive`), sheet } };
         else {
-          const cells = parseSheet(text, shared, limits.maxCells);
-          result = cells ? { cells } : { problem: { ...refusal(file, "XLSX_TOO_LARGE", `the sheet holds more than ${limits.maxCells} cells, the limit`), sheet } };
+          try {
+            const cells = parseSheet(text, shared, limits.maxCells);
+            result = cells ? { cells } : { problem: { ...refusal(file, "XLSX_TOO_LARGE", `the sheet holds more than ${limits.maxCells} cells, the limit`), sheet } };
+          } catch (error) {
+            result = { problem: malformed(file, error) };
+          }
         }
         parsed.set(sheet, result);
         return result;
@@ -125,8 +129,12 @@ export function openWorkbookBytes(bytes: Uint8Array, file: string): { workbook?:
     };
     return { workbook, problems: [] };
   } catch (error) {
-    return { problems: [refusal(file, "XLSX_NOT_A_WORKBOOK", `a part of the workbook is not well-formed XML (${String((error as Error).message).split("\n")[0]!.slice(0, 120)})`, "save the workbook again from Excel or LibreOffice")] };
+    return { problems: [malformed(file, error)] };
   }
+}
+
+function malformed(file: string, error: unknown): Problem {
+  return refusal(file, "XLSX_NOT_A_WORKBOOK", `a part of the workbook is not well-formed XML (${String((error as Error).message).split("\n")[0]!.slice(0, 120)})`, "save the workbook again from Excel or LibreOffice");
 }
 
 function partText(bytes: Uint8Array, entry: ZipEntry, file: string): string | Problem {

@@ -107,7 +107,7 @@ function mb(bytes: number): string {
 }
 
 function tooLarge(message: string): ZipRefusal {
-  return { code: "XLSX_TOO_LARGE", message, hint: "set EGOV_MATURITY_MAX_FILE_MB to raise the limits (unpacked parts may be 4 times that)" };
+  return { code: "XLSX_TOO_LARGE", message, hint: "set EGOV_MATURITY_MAX_FILE_MB to raise the limits (what a workbook unpacks to counts against the same limit)" };
 }
 
 /** Inflates one entry, never producing more than its declared size (a lying header cannot unpack more). */

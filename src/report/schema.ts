@@ -19,6 +19,11 @@ export const ReportJsonSchema = z.strictObject({
   agency: z.strictObject({ id: z.string(), name: z.string().nullable(), groups: z.record(z.string(), z.string()) }),
   date: z.string().nullable(),
   assessor: z.string().nullable(),
+  complete: z.boolean().meta({ description: "False for a draft: some criteria are unanswered (they count as 0)." }),
+  narrative: z
+    .strictObject({ summary: z.string().nullable(), context: z.string().nullable(), findings: z.record(z.string(), z.string()).meta({ description: "Findings by dimension id." }) })
+    .nullable()
+    .meta({ description: "The consultant's words from the assessment, in the report's language; null when it has none." }),
   index: NullableScore.meta({ description: "Overall index I = Σ Wd·Dd / Σ Wd over dimensions with a score." }),
   classification: z.strictObject({ id: z.string(), label: z.string() }).nullable(),
   stage: z.strictObject({

@@ -1,9 +1,9 @@
-import type { Report } from "../core/score.js";
-import type { GateResult } from "../core/formulas.js";
-import type { LocalisedText } from "../core/text.js";
+import type { GapItem, Report } from "../core/score.js";
+import { EPSILON, type GateResult } from "../core/formulas.js";
+import { localise, type LocalisedText } from "../core/text.js";
 import { formatScore, textOf } from "../render/context.js";
 import { gateNow, gateRequirement, gateState, phraseText, type GatePhrase } from "../render/gates.js";
-import { t } from "../i18n/index.js";
+import { plural, t } from "../i18n/index.js";
 
 /** The plain-text pieces of a report's headline, in the report's language (not yet escaped for any format). */
 export interface ReportSummary {
@@ -114,4 +114,72 @@ export function nextStageSentence(summary: ReportSummary, lang: string, text: (s
   const pending = summary.pendingGates.length > 0 ? `${text(`${t(lang, "stillRequires")} `)}${summary.pendingGates.map(required).join(text(p.comma))}` : "";
   const why = [blocked, needs, pending].filter(Boolean).join(text(p.semicolon));
   return why ? `${text(summary.next)} — ${why}` : text(summary.next);
+}
+
+// ---- issue 17: the report's outline, shared by every human format (html, markdown, table, docx) ----
+
+/** How many gaps page 1 shows, and how many roadmap steps. */
+export const PAGE_ONE_GAPS = 5;
+export const PAGE_ONE_STEPS = 3;
+
+/** True when every criterion is answered (or N/A): the report is final, not a draft. */
+export function isComplete(report: Report): boolean {
+  return report.unanswered.length === 0;
+}
+
+/** "Draft — 19 of 58 criteria unanswered", or null when the assessment is complete. */
+export function draftBanner(report: Report, lang: string): string | null {
+  if (isComplete(report)) return null;
+  const total = report.dimensions.reduce((n, d) => n + d.criteria.length, 0);
+  return plural(lang, "report.draft", total, { n: report.unanswered.length, total });
+}
+
+/** A dimension of which no criterion is answered yet (some unanswered): "not assessed", never "0 %". */
+export function notAssessed(d: Report["dimensions"][number]): boolean {
+  return d.counts.answered === 0 && d.counts.unanswered > 0;
+}
+
+/** A dimension's score for people: "not assessed" when nothing in it is answered yet. */
+export function dimensionScoreText(report: Report, d: Report["dimensions"][number], lang: string): string {
+  return notAssessed(d) ? t(lang, "report.notAssessed") : formatScore(d.score, report.rubric.display);
+}
+
+/**
+ * The gap list: by default the answered criteria below the target of a dimension that misses its
+ * target, largest impact first; `allCriteria` every criterion below its full score (unanswered ones too); `top` at most N.
+ */
+export function gapList(report: Report, opts: { top?: number; allCriteria?: boolean } = {}): GapItem[] {
+  const dims = new Map(report.dimensions.map((d) => [d.id, d]));
+  const status = new Map(report.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c.status] as const)));
+  const belowTarget = (g: GapItem) => {
+    const d = dims.get(g.dimension);
+    return d !== undefined && (d.gap ?? 0) > EPSILON && g.score < d.target - EPSILON;
+  };
+  const chosen = opts.allCriteria === true ? report.gaps : report.gaps.filter((g) => status.get(g.criterion) === "answered" && belowTarget(g));
+  return opts.top === undefined ? chosen : chosen.slice(0, Math.max(0, opts.top));
+}
+
+/** The heading of the gap list for the options it was made with. */
+export function gapListHeading(lang: string, opts: { top?: number; allCriteria?: boolean }): string {
+  if (opts.top !== undefined) return t(lang, "report.gapsTop", { n: opts.top });
+  return t(lang, opts.allCriteria === true ? "report.gapsAll" : "report.gapsBelowTarget");
+}
+
+/** The consultant's words in `lang`: summary, context and the finding of each dimension (empty texts left out). */
+export function narrativeOf(report: Report, lang: string): { summary: string; context: string; findings: Map<string, string> } {
+  const n = report.narrative;
+  const text = (x: LocalisedText | undefined) => (x === undefined ? "" : localise(x, lang, report.language ?? report.rubric.languages[0] ?? "en").trim());
+  const findings = new Map<string, string>();
+  for (const d of report.dimensions) {
+    const f = text(n?.findings[d.id]);
+    if (f !== "") findings.set(d.id, f);
+  }
+  return { summary: text(n?.summary), context: text(n?.context), findings };
+}
+
+/** Titles of the unanswered criteria, grouped by dimension title, in rubric order. */
+export function unansweredByDimension(report: Report, lang: string): { dimension: string; criteria: string[] }[] {
+  return report.dimensions
+    .map((d) => ({ dimension: rubricText(report, d.title, lang) || d.id, criteria: d.criteria.filter((c) => c.status === "unanswered").map((c) => rubricText(report, c.title, lang) || c.id) }))
+    .filter((g) => g.criteria.length > 0);
 }

@@ -1,6 +1,7 @@
 import type { Assessment } from "../core/assessment.js";
 import type { Rubric } from "../core/rubric.js";
-import { classify, criterionScores, dimensionScores, EPSILON, gateOutcome, overallIndex, stageAttainment, unansweredIds } from "../core/score.js";
+import { classify, criterionScores, dimensionScores, EPSILON, exactScores, gateOutcome, overallIndex, stageAttainment, unansweredIds, weakestDimension } from "../core/score.js";
+import { key } from "../core/exact.js";
 import type { ScoredAgency } from "./types.js";
 
 /** `id@version#digest`: how a batch tells rubrics apart (two that share `id@version` but differ are two). */
@@ -20,16 +21,10 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
   const next = stages.find((st) => st.status !== "attained" && st.status !== "no-score") ?? null;
   const dimensions: (number | null)[] = [];
   const belowTarget: number[] = [];
-  let weakest: string | null = null;
-  let weakestScore = Infinity;
   let k = 0;
   for (const d of rubric.dimensions) {
     const s = dims.get(d.id) ?? null;
     dimensions.push(s);
-    if (s !== null && s < weakestScore) {
-      weakest = d.id;
-      weakestScore = s;
-    }
     const target = assessment.targets[d.id] ?? d.target;
     for (const c of d.criteria) {
       const cs = scores.get(c.id);
@@ -51,9 +46,12 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
     blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
     dimensions,
-    weakest,
+    weakest: weakestDimension(rubric, dims, assessment.answers),
     belowTarget,
   };
+  // The exact index decides rank ties (score/rank.ts).
+  const exact = index === null ? null : exactScores(rubric, assessment.answers).index;
+  if (exact !== null) result.indexExact = key(exact);
   if (assessment.agency.name !== undefined) result.name = assessment.agency.name;
   return result;
 }

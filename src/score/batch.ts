@@ -125,7 +125,7 @@ export class BatchCollector {
   /** The finished batch: ranked, sorted by `sort`, cut to `top`. */
   finish(sort: string = "rank", top?: number, lang = "en"): Batch {
     const rubric = this.rubric;
-    const ranks = competitionRanks(this.kept.map((a) => a.index));
+    const ranks = competitionRanks(this.kept.map((a) => a.index), this.kept.map((a) => a.indexExact));
     // Ranked in place: a copy of every result would double the batch's memory.
     const ranked = this.kept as RankedAgency[];
     ranked.forEach((a, i) => (a.rank = ranks[i]!));

@@ -33,6 +33,8 @@ export interface AgencyResult {
   blockedBy: BlockingGate[];
   /** Dimension scores in the rubric's order (null: every criterion N/A). */
   dimensions: (number | null)[];
+  /** The index in exact arithmetic, `n/d` (core/exact.ts): rank ties are decided on it. */
+  indexExact?: string;
   /** The dimension with the lowest score (the first in rubric order on a tie), or null. */
   weakest: string | null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/run.js";
+import { render } from "../../src/index.js";
 import { cli, ROOT } from "./helpers.js";
 
 describe("check as a library", () => {
@@ -12,6 +13,8 @@ describe("check as a library", () => {
       const data = await check(["examples/ci/assessments"], { policy: "examples/ci/policy.yaml", today: "2026-11-21" });
       expect(data).toEqual(JSON.parse(printed.stdout));
       expect(data.exitCode).toBe(printed.status);
+      const sarif = cli(["check", ...args, "--format", "sarif"], ROOT).stdout;
+      expect(render("sarif", data)).toBe(sarif);
     } finally {
       process.chdir(cwd);
     }

@@ -1,13 +1,17 @@
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { score } from "../../src/core/score.js";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { loadAssessmentText } from "../../src/io/assessment-load.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { reportRenderers } from "../../src/report/formats/index.js";
-import { rubricOf } from "../helpers.js";
+import { BIN, rubricOf } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, partOf, planAnswers, tempDir, yamlOf } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const rubric = rubricOf("egov-maturity");
 
@@ -32,6 +36,23 @@ describe("questionnaire workbook: init --format xlsx, filled in, read back", () 
       expect(render(fromXlsx.assessments[0]!)).toBe(render(fromYaml.assessments[0]!));
       // Answers of every kind were given (not a report of an empty questionnaire).
       expect(fromXlsx.assessments[0]!.assessment.answers.size).toBeGreaterThan(50);
+    });
+  }
+
+  for (const lang of ["en", "ar"]) {
+    it(`through the built CLI: init --format xlsx, filled in, report --format json equals the YAML's (${lang})`, async () => {
+      const dir = tempDir();
+      const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const init = run(["init", "--format", "xlsx", "--lang", lang, "--agency", "moh", "--date", "2026-11-01", "--output", "moh.xlsx"]);
+      expect(init.status).toBe(0);
+      const plan = planAnswers(rubric, lang);
+      writeFileSync(join(dir, "moh.xlsx"), await fillQuestionnaire(readFileSync(join(dir, "moh.xlsx")), plan, { assessor: "R. Haddad" }));
+      writeFileSync(join(dir, "moh.yaml"), yamlOf(plan, { rubric: "egov-maturity@1", agency: { id: "moh" }, assessor: "R. Haddad", date: "2026-11-01", language: lang }));
+      const fromXlsx = run(["report", "moh.xlsx", "--format", "json"]);
+      const fromYaml = run(["report", "moh.yaml", "--format", "json"]);
+      expect(fromXlsx.stderr).toBe("");
+      expect(fromXlsx.status).toBe(0);
+      expect(fromXlsx.stdout).toBe(fromYaml.stdout);
     });
   }
 

@@ -1,10 +1,13 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { renderBatchXlsx } from "../../src/score/formats/xlsx.js";
 import { runScore } from "../../src/score/run.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { fixedContext, partOf, tempDir } from "./helpers.js";
+
+// Workbooks are built and read through the CLI: slow on a loaded machine, bounded here.
+vi.setConfig({ testTimeout: 120_000 });
 
 const examples = readdirSync("examples")
   .filter((f) => f.endsWith(".yaml"))

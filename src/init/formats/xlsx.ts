@@ -66,7 +66,7 @@ async function protect(sheet: Worksheet): Promise<void> {
 function addInstructions(book: Workbook, rubric: Rubric, options: QuestionnaireOptions, names: { agency: string; instructions: string }): void {
   const lang = options.lang;
   const sheet = book.addWorksheet(names.instructions, { views: sheetViews(lang) });
-  sheet.getColumn(1).width = 110;
+  sheet.getColumn(1).width = 100;
   const title = `${localise(rubric.title, lang, rubric.languages[0] ?? "en")} ${rubric.version}`;
   sheet.addRow([t(lang, "xlsx.guide.title", { rubric: title })]).font = { bold: true, size: 14 };
   sheet.addRow([]);
@@ -212,7 +212,12 @@ export async function questionnaireWorkbook(rubric: Rubric, options: Questionnai
   levelChoices(rubric, lang).forEach((label, i) => (marker.getCell(i + 1, 4).value = label));
   marker.getCell(1, 5).value = t(lang, "xlsx.yes");
   marker.getCell(2, 5).value = t(lang, "xlsx.no");
-  for (const sheet of book.worksheets) if (sheet.name !== MARKER_SHEET) await protect(sheet);
+  for (const sheet of book.worksheets) {
+    if (sheet.name === MARKER_SHEET) continue;
+    // Printed on A4 landscape, one page wide: a questionnaire is also read on paper.
+    sheet.pageSetup = { ...sheet.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    await protect(sheet);
+  }
   await protect(marker);
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: agency.id - 1, visibility: "visible" }];
   return finishWorkbook(book, ctx, { lockStructure: true });

@@ -34,7 +34,8 @@ export function stageLadderHtml(report: Report, lang: string): string {
     const marker = isCurrent ? `<span class="marker">${escapeHtml(t(lang, "currentStage"))}</span> ` : isNext ? `<span class="marker">${escapeHtml(t(lang, "nextStage"))}</span> ` : "";
     const statusClass = stage.status === "attained" ? "ok" : stage.status === "blocked" ? "bad" : "muted";
     const gates =
-      stage.gates.length === 0
+      // Gates are spelt out where they matter: the next stage, and any stage a gate blocks.
+      stage.gates.length === 0 || !(isNext || stage.status === "blocked")
         ? ""
         : `<p class="gates">${escapeHtml(t(lang, "requires"))} ${stage.gates
             .map((g) => {

@@ -1,7 +1,7 @@
 import type { Report } from "../../core/score.js";
 import { answerJson, textOf, type RenderContext } from "../../render/context.js";
 import { gateRef, phraseText } from "../../render/gates.js";
-import { gateRequirementPhrase, gateStatePhrase, requirementText } from "../summary.js";
+import { gateRequirementPhrase, gateStatePhrase, isComplete, narrativeOf, requirementText } from "../summary.js";
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -20,6 +20,8 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     agency: { id: report.agency.id, name: report.agency.name === undefined ? null : text(report.agency.name), groups: report.agency.groups },
     date: report.date ?? null,
     assessor: report.assessor ?? null,
+    complete: isComplete(report),
+    narrative: narrativeJson(report, lang),
     index: report.index,
     classification: report.classification ? { id: report.classification.id, label: text(report.classification.label) } : null,
     stage: {
@@ -90,6 +92,13 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     })),
     unanswered: report.unanswered,
   };
+}
+
+/** The consultant's words in the report's language; null when the assessment has none. */
+function narrativeJson(report: Report, lang: string): Record<string, unknown> | null {
+  if (report.narrative === undefined) return null;
+  const n = narrativeOf(report, lang);
+  return { summary: n.summary || null, context: n.context || null, findings: Object.fromEntries(n.findings) };
 }
 
 /** `--format json` of `report`. */

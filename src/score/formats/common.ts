@@ -2,7 +2,7 @@ import type { Rubric } from "../../core/rubric.js";
 import type { Batch } from "../batch.js";
 import type { AgencyResult } from "../types.js";
 import { textOf } from "../../render/context.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 import { gateState, phraseText } from "../../render/gates.js";
 
 /** A rubric text lookup for batch renderers, in the report's language (raw text: escape it for the format). */
@@ -24,4 +24,9 @@ export function groupKeys(batch: Batch): string[] {
   const keys = new Set<string>();
   for (const a of batch.results) for (const k of Object.keys(a.groups)) keys.add(k);
   return [...keys].sort();
+}
+
+/** "4 agencies from 4 files", each count in its plural category. */
+export function batchTitle(lang: string, batch: Pick<Batch, "agencies" | "files">): string {
+  return t(lang, "batch.title", { agencies: plural(lang, "batch.agencyCount", batch.agencies), files: plural(lang, "batch.fileCount", batch.files) });
 }

@@ -126,5 +126,6 @@ export const renderBatchXlsx: BinaryRenderer<Batch> = async (batch, ctx: RenderC
     summary.addRow([t(lang, "batch.noAgency")]);
     addMarkerSheet(book, "results", [["lang", lang]]);
   }
+  for (const sheet of book.worksheets) if (sheet.state === "visible") sheet.pageSetup = { ...sheet.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return finishWorkbook(book, ctx, { lockStructure: false });
 };
