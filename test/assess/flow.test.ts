@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AssessmentDraft } from "../../src/assess/draft.js";
 import { firstUnanswered, resumePosition, runQuestions } from "../../src/assess/flow.js";
@@ -20,8 +20,11 @@ const rubric: Rubric = loadRubric(RUBRIC).rubric!;
 // Criteria in order: pub.a (level, weight 2), pub.b (level), exe.share (number 0..100 %),
 // exe.days (number 0..30, lower is better), sec.policy (boolean), sec.audit (number, bands 80/50/0).
 
+/** A file in a fresh folder that holds a copy of the rubric (a rubric path stays inside the file's folder). */
 function tempFile(name = "a.yaml"): string {
-  return join(mkdtempSync(join(tmpdir(), "assess-flow-")), name);
+  const dir = mkdtempSync(join(tmpdir(), "assess-flow-"));
+  copyFileSync(RUBRIC, join(dir, "rubric.yaml"));
+  return join(dir, name);
 }
 
 /** A fixed clock that moves one minute at every reading after the first. */
@@ -36,7 +39,7 @@ function sessionOf(port: ScriptedPort, draft: AssessmentDraft, lang: string, r: 
 
 function newSession(steps: Step[], lang = "en", r: Rubric = rubric, rows = 200): { session: Session; port: ScriptedPort; file: string } {
   const file = tempFile();
-  const draft = AssessmentDraft.create(file, r, { rubricRef: RUBRIC, agencyId: "t1", groups: { sector: "health" }, date: "2026-11-01", language: lang });
+  const draft = AssessmentDraft.create(file, r, { rubricRef: "./rubric.yaml", agencyId: "t1", groups: { sector: "health" }, date: "2026-11-01", language: lang });
   draft.save();
   const port = new ScriptedPort(steps, rows);
   return { session: sessionOf(port, draft, lang, r), port, file };
@@ -44,7 +47,7 @@ function newSession(steps: Step[], lang = "en", r: Rubric = rubric, rows = 200):
 
 /** The file on disk, validated as `report` would read it. */
 function onDisk(file: string) {
-  const load = loadAssessmentFile(file);
+  const load = loadAssessmentFile(file, { rubricRoot: dirname(file) });
   expect(load.problems).toEqual([]);
   expect(load.assessments).toHaveLength(1);
   return load.assessments[0]!;
@@ -143,7 +146,7 @@ describe("assess question flow (scripted prompts)", () => {
   it("a number outside the criterion's declared range is refused and asked again", async () => {
     const withRange: Rubric = {
       ...rubric,
-      dimensions: rubric.dimensions.map((d) => ({ ...d, criteria: d.criteria.map((c) => (c.id === "exe.share" ? Object.assign({}, c, { range: [0, 100] }) : c)) })),
+      dimensions: rubric.dimensions.map((d) => ({ ...d, criteria: d.criteria.map((c) => (c.id === "exe.share" ? { ...c, range: [0, 100] as const } : c)) })),
     };
     const { session, port, file } = newSession(["s", "s", "١٢٠", "-1", "100", "r", "f"], "en", withRange);
     await runQuestions(session, 0);
@@ -219,7 +222,7 @@ describe("assess question flow (scripted prompts)", () => {
 
   it("a review page with its menu and prompt fits the screen when long lines wrap", async () => {
     const file = tempFile();
-    const draft = AssessmentDraft.create(file, rubric, { rubricRef: RUBRIC, agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
+    const draft = AssessmentDraft.create(file, rubric, { rubricRef: "./rubric.yaml", agencyId: "t1", groups: {}, date: "2026-11-01", language: "en" });
     const port = new ScriptedPort(["r", "", "", "", "f"], 18, 40);
     await runQuestions(sessionOf(port, draft, "en"), 0);
     const reviews = port.said.filter((s) => s.includes("══ Review"));
@@ -247,7 +250,7 @@ describe("executive summary", () => {
     const text = readFileSync(file, "utf8");
     expect((parseYaml(text) as { summary: string }).summary).toBe("The agency publishes well; its services are not yet online.");
     expect(text.indexOf("summary:")).toBeLessThan(text.indexOf("answers:"));
-    expect(loadAssessmentFile(file).problems).toEqual([]);
+    expect(loadAssessmentFile(file, { rubricRoot: dirname(file) }).problems).toEqual([]);
   });
 
   it("is not asked unless the session asks for it", async () => {
@@ -262,7 +265,7 @@ describe("resume", () => {
     writeFileSync(
       file,
       `# the workshop of 1 November
-rubric: ${JSON.stringify(RUBRIC)}
+rubric: ./rubric.yaml
 agency: {id: r1, groups: {sector: health}}
 date: 2026-11-01
 ${session}answers:
