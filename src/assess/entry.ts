@@ -20,10 +20,7 @@ type QuestionCommand = Exclude<(typeof QUESTION_COMMANDS)[number], "na">;
 
 /** The admissible values of a number criterion (DESIGN §2 `range`, optional): [min or null, max or null]. */
 export function rangeOf(criterion: Criterion): readonly [number | null, number | null] | undefined {
-  const range: unknown = (criterion as { range?: unknown }).range;
-  if (!Array.isArray(range) || range.length !== 2) return undefined;
-  const bound = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : null);
-  return [bound(range[0]), bound(range[1])];
+  return criterion.range;
 }
 
 /** A typed number (Arabic-Indic digits and separator allowed; a trailing % for percentages), or undefined. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
@@ -41,13 +41,14 @@ describe("autosave", () => {
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
         const dir = mkdtempSync(join(tmpdir(), "assess-draft-"));
         const file = join(dir, "a.yaml");
-        const draft = AssessmentDraft.create(file, rubric, { rubricRef: RUBRIC, agencyId: "p1", groups: {}, date: "2026-11-01", language: "en" });
+        copyFileSync(RUBRIC, join(dir, "rubric.yaml"));
+        const draft = AssessmentDraft.create(file, rubric, { rubricRef: "./rubric.yaml", agencyId: "p1", groups: {}, date: "2026-11-01", language: "en" });
         draft.save();
         const expected = new Map<string, Answer>();
         for (const { id, answer } of steps) {
           draft.setAnswer(id, answer);
           expected.set(id, answer);
-          const load = loadAssessmentFile(file);
+          const load = loadAssessmentFile(file, { rubricRoot: dir });
           expect(load.problems).toEqual([]);
           const got = load.assessments[0]!.assessment.answers;
           for (const [eid, e] of expected) {
@@ -58,7 +59,7 @@ describe("autosave", () => {
           }
         }
         // No temporary file is left beside it.
-        expect(readdirSync(dir)).toEqual(["a.yaml"]);
+        expect(readdirSync(dir).sort()).toEqual(["a.yaml", "rubric.yaml"]); // no temporary file left behind
       }),
       { numRuns: 60 },
     );

@@ -103,12 +103,12 @@ describe.skipIf(!hasTmux)("assess in a real terminal", () => {
   it("revising from the review returns to the review", async () => {
     const term = Terminal.start(server, "revise", dir, "assess --resume agency.yaml");
     await term.waitFor((s) => s.includes("══ Review ══") && activePrompt(s)?.includes("What now?") === true, "the review");
-    expect(term.screen()).toContain("  1 ✓ A (pub.a): 3 Established  [1 evidence, note]");
+    expect(term.screen()).toContain("  1 ✓ A (pub.a): 3 Established  [1 piece of evidence, note]");
     await term.answer("What now?", "1");
     await term.waitFor((s) => s.includes("Current answer: 3 Established"), "the first question");
     await term.answer("Level", "4");
     await term.waitFor((s) => (s.match(/══ Review ══/g) ?? []).length === 2 && activePrompt(s)?.includes("What now?") === true, "the review again");
-    expect(term.screen()).toContain("  1 ✓ A (pub.a): 4 Optimised  [1 evidence, note]");
+    expect(term.screen()).toContain("  1 ✓ A (pub.a): 4 Optimised  [1 piece of evidence, note]");
     expect(await term.finish()).toBe(0);
     expect(saved(join(dir, "agency.yaml")).answers["pub.a"]).toEqual({ level: 4, evidence: [{ url: "https://example.org/catalogue", date: today() }], notes: "catalogue covers 41 of 45 services" });
   });

@@ -25,7 +25,7 @@ describe("init formats", () => {
 
   it("questionnaire data: every criterion numbered by dimension, its descriptors, and the evidence list", () => {
     const q = questionnaire(data(rubric, "en"));
-    expect(q.sections.map((s) => s.items.length).reduce((a, b) => a + b, 0)).toBe(58);
+    expect(q.sections.map((s) => s.items.length).reduce((a, b) => a + b, 0)).toBe(rubric.criteria.size);
     expect(q.sections[0]!.items[0]!.number).toBe("1.1");
     const level = q.sections[0]!.items[0]!;
     expect(level.options.map((o) => o.value)).toEqual(["0", "1", "2", "3", "4"]);
@@ -41,13 +41,13 @@ describe("init formats", () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(html).toContain("@page{size:A4");
     expect(html).toContain('<html lang="en" dir="ltr">');
-    expect((html.match(/<section class="dimension"/g) ?? []).length).toBe(8);
-    expect((html.match(/<article class="q"/g) ?? []).length).toBe(58);
+    expect((html.match(/<section class="dimension"/g) ?? []).length).toBe(rubric.dimensions.length);
+    expect((html.match(/<article class="q"/g) ?? []).length).toBe(rubric.criteria.size);
     const levels = [...rubric.criteria.values()].filter((c) => c.type === "level").length;
     const booleans = [...rubric.criteria.values()].filter((c) => c.type === "boolean").length;
     // A box per level descriptor, per yes and no, per N/A, and per item of the evidence list.
     const evidence = questionnaire(data(rubric, "en")).evidence.length;
-    expect((html.match(/<span class="box"><\/span>/g) ?? []).length).toBe(levels * 5 + booleans * 2 + 58 + evidence);
+    expect((html.match(/<span class="box"><\/span>/g) ?? []).length).toBe(levels * rubric.scale.length + booleans * 2 + rubric.criteria.size + evidence);
     expect(html).toContain("North Municipality");
     expect(html).toContain("2026-12-01");
     expect(html).toContain("How to fill it in");

@@ -2,7 +2,6 @@ import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 import type { InitData } from "../run.js";
 import { renderQuestionnaireHtml } from "./html.js";
 import { renderQuestionnaireMarkdown } from "./markdown.js";
-import { questionnaireWorkbook } from "./xlsx.js";
 import { renderTemplateYaml } from "./yaml.js";
 
 /**
@@ -19,6 +18,7 @@ export const initFormats: Record<string, InitFormat> = {
   yaml: { kind: "text", render: renderTemplateYaml, next: "fill" },
   html: { kind: "text", render: renderQuestionnaireHtml, next: "send" },
   markdown: { kind: "text", render: renderQuestionnaireMarkdown, next: "send" },
-  // issue 19: the workbook the agency fills in; `report` reads it back.
-  xlsx: { kind: "binary", render: (data, ctx) => questionnaireWorkbook(data.rubric, data, ctx), next: "return" },
+  // issue 19: the workbook the agency fills in; `report` reads it back. Loaded when asked for
+  // (exceljs is large): the other formats start without it.
+  xlsx: { kind: "binary", render: async (data, ctx) => (await import("./xlsx.js")).questionnaireWorkbook(data.rubric, data, ctx), next: "return" },
 };
