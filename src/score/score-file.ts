@@ -1,14 +1,15 @@
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+import { loadAssessmentsAny } from "../io/load-any.js";
 import { rubricKey, scoreAgency } from "./agency-result.js";
-import { loadForBatch, type RubricCache } from "../io/batch-load.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 
 /**
- * Loads and scores every assessment of one input file. Never throws for bad input: problems are
- * returned. The rubrics the file's agencies were scored with are added to `rubrics`.
+ * Loads (with the one loader every command uses) and scores every assessment of one input file.
+ * Never throws for bad input: problems are returned. The rubrics the file's agencies were scored
+ * with are added to `rubrics`; pass a `rubricCache` in the options to resolve each rubric once.
  */
-export function scoreFile(file: string, options: AssessmentLoadOptions, cache: RubricCache, rubrics: RubricTable): FileOutcome {
-  const load = loadForBatch(file, options, cache);
+export function scoreFile(file: string, options: AssessmentLoadOptions, rubrics: RubricTable): FileOutcome {
+  const load = loadAssessmentsAny(file, options);
   const agencies = load.assessments.map((a) => {
     const key = rubricKey(a.rubric);
     if (!rubrics.has(key)) rubrics.set(key, a.rubric);
