@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
-import { scoreFile } from "./score-file.js";
+import { isCsvPath } from "../io/csv-load.js";
+import { scoreFile, scoreTableStreaming } from "./score-file.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 import type { ChunkReply, ChunkRequest } from "./worker.js";
 
@@ -32,7 +33,8 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
   if (files.length < (options.inProcessBelow ?? 50) || files.includes("-")) {
     const inThread: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
     files.forEach((file, i) => {
-      onOutcome(scoreFile(file, inThread, rubrics));
+      if (file !== "-" && isCsvPath(file)) scoreTableStreaming(file, inThread, rubrics, onOutcome);
+      else onOutcome(scoreFile(file, inThread, rubrics));
       options.onProgress?.(i + 1, files.length);
     });
     return;
