@@ -1,13 +1,31 @@
 /**
- * egov-maturity as a library: load and validate rubrics and assessments, score them, render reports.
+ * egov-maturity as a library: every command of the CLI as an async function returning the data its
+ * `--format json` prints, `render()` for every other format, and the loaders and scoring functions
+ * underneath.
  * @example
- *   import { loadAssessmentFile, score } from "egov-maturity";
- *   const { assessments, problems } = loadAssessmentFile("agency.yaml");
- *   const report = score(assessments[0].rubric, assessments[0].assessment);
+ *   import { report, render } from "egov-maturity";
+ *   const data = await report("agency.yaml", { lang: "ar" });
+ *   console.log(data.index, data.stage.current);
+ *   process.stdout.write(render("markdown", data));
  */
-export { score, criterionScore, numberScore, dimensionScore, overallIndex, classify, stageAttainment, criterionImpacts, atLeast, EPSILON } from "./core/score.js";
+import { batchRenderers } from "./score/formats/index.js";
+import { checkRenderers } from "./check/formats/index.js";
+import { compareRenderers } from "./compare/formats/index.js";
+import { reportRenderers } from "./report/formats/index.js";
+import type { Renderer } from "./render/renderer.js";
+import { modelOf } from "./render/results.js";
+import { toolVersion } from "./io/tool-version.js";
+import { UsageError } from "./core/problems.js";
+
+// The commands.
+export { report, type ReportOptions, type ReportJson } from "./report/run.js";
+export { compare, type CompareOptions, type ComparisonJson } from "./compare/run.js";
+
+// The rules.
+export { score as scoreAssessment, criterionScore, numberScore, dimensionScore, overallIndex, classify, stageAttainment, criterionImpacts, atLeast, EPSILON } from "./core/score.js";
 export type { Report, DimensionResult, CriterionResult, GapItem, GateResult, StageResult, StageStatus } from "./core/score.js";
 export { buildRoadmap, type RoadmapStep } from "./core/roadmap.js";
+export { compare as compareAssessments, DEFAULT_STALE_AFTER_DAYS, type Comparison, type CompareEntry } from "./core/compare.js";
 export { AssessmentSchema, AnswerSchema, EvidenceSchema, checkAssessment } from "./core/assessment.js";
 export type { Assessment, AssessmentFile, Answer, AnswerValue } from "./core/assessment.js";
 export { RubricFileSchema, RubricExtensionSchema, AnyRubricFileSchema, defaultLanguage } from "./core/rubric.js";
@@ -16,7 +34,52 @@ export { checkRubric, normaliseRubric } from "./core/rubric-check.js";
 export { rubricJsonSchema, assessmentJsonSchema } from "./core/json-schema.js";
 export { localise, type LocalisedText } from "./core/text.js";
 export { InputError, UsageError, type Problem } from "./core/problems.js";
+
+// The loaders.
 export { loadAssessmentFile, loadAssessmentText, type LoadedAssessment } from "./io/assessment-load.js";
+export { loadAssessmentsAny } from "./io/load-any.js";
 export { loadRubric, loadRubricFile, builtinRubrics } from "./io/rubric-load.js";
-export { reportRenderers, type Renderer, type RenderContext } from "./report/formats/index.js";
+
+// The formats.
+export type { Renderer, BinaryRenderer } from "./render/renderer.js";
+export type { RenderContext } from "./render/context.js";
+export { reportRenderers, reportRenderers as reportFormats } from "./report/formats/index.js";
+export { compareRenderers as compareFormats } from "./compare/formats/index.js";
 export { reportToJson } from "./report/formats/json.js";
+
+/** Every command's formats, by command: the CLI's `--format` choices. */
+const registries: Record<string, Record<string, Renderer<never>>> = {
+  report: reportRenderers,
+  compare: compareRenderers,
+  score: batchRenderers,
+  check: checkRenderers,
+};
+
+/** How `render()` draws a result; every field has a default. */
+export interface RenderOptions {
+  /** Colour (ANSI escapes) in the table format; default false. */
+  color?: boolean;
+  /** Width of the table format in columns; default 80. */
+  width?: number;
+  /** The time formats stamp (html); default now. */
+  now?: Date;
+}
+
+/**
+ * A library result (of `report()`, `compare()`…) in one of its command's formats — `"table"`,
+ * `"markdown"`, `"html"`, `"json"`… — as the CLI prints it with `--format`, in the result's
+ * language. `"json"` also takes plain data (e.g. read back from a file).
+ * @throws UsageError for a format the command does not have, or a non-JSON format of data that
+ *   did not come from the library.
+ */
+export function render(format: string, data: object, options: RenderOptions = {}): string {
+  const made = modelOf(data);
+  if (made === undefined) {
+    if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
+    throw new UsageError(`render: format ${format} needs a result of report(), compare(), score() or check()`, "pass the value the library returned, or use format json");
+  }
+  const registry = registries[made.command] ?? {};
+  const renderer = registry[format] as Renderer<unknown> | undefined;
+  if (renderer === undefined) throw new UsageError(`render: ${made.command} has no format ${format}`, `its formats: ${Object.keys(registry).join(", ")}`);
+  return renderer(made.model, { lang: made.lang, color: options.color ?? false, width: options.width ?? 80, now: options.now ?? new Date(), toolVersion: toolVersion() });
+}

@@ -1,7 +1,7 @@
 import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 import { formatScore, terminalLine, textOf } from "../render/context.js";
-import { t, type MessageKey } from "../i18n/index.js";
+import { plural, t, type MessageKey, type PluralBase } from "../i18n/index.js";
 import type { AssessmentDraft } from "./draft.js";
 import type { PromptPort } from "./port.js";
 
@@ -14,6 +14,12 @@ export interface Session {
   lang: string;
   /** Today's date (YYYY-MM-DD): the default date of new evidence. Passed in, never read from the clock here. */
   today: string;
+  /** The clock (milliseconds), for time spent and the estimate of time left; passed in, so tests fix it. */
+  now: () => number;
+  /** When this sitting started (by `now`), the seconds spent in earlier sittings, and the answers there were then. */
+  timing: { started: number; before: number; answeredAtStart: number };
+  /** Offer the executive summary at the end (when assessments carry one). */
+  askSummary?: boolean;
 }
 
 /** A rubric text in the session's language, on one line, safe for a terminal. */
@@ -24,6 +30,11 @@ export function textIn(session: Pick<Session, "rubric" | "lang">, text: Localise
 /** The tool's own words in the session's language. */
 export function say(session: Pick<Session, "lang">, key: MessageKey, slots: Record<string, string | number> = {}): string {
   return t(session.lang, key, slots);
+}
+
+/** A message with a count in the session's language, in the count's plural category. */
+export function sayCount(session: Pick<Session, "lang">, base: PluralBase, n: number, slots: Record<string, string | number> = {}): string {
+  return plural(session.lang, base, n, slots);
 }
 
 /** A score as the rubric displays it. */
@@ -38,10 +49,4 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/** Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal separator, in ASCII. */
-export function asciiDigits(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\u066B/g, ".");
-}
+export { asciiDigits } from "./keys.js";

@@ -1,8 +1,4 @@
-import { Option, type Command } from "commander";
-import type { Assessment } from "../core/assessment.js";
-import { UsageError } from "../core/problems.js";
-import type { Rubric } from "../core/rubric.js";
-import { UI_LANGUAGES } from "../i18n/index.js";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import type { GlobalOptions } from "./output.js";
 
 /** The options of a command merged with the program's global ones. */
@@ -20,19 +16,16 @@ export function rubricOption(description = "rubric id (egov-maturity, egov-matur
   return new Option("-r, --rubric <id or path>", description);
 }
 
+/** The report's language (kept here for the commands that import it from the CLI). */
+export { chooseLanguage } from "../i18n/language.js";
+
 /**
- * The report's language: --lang if given, else the assessment's `language` when the rubric has
- * texts in it, else the rubric's first language.
+ * `--lang`, parsed once for every command: any case (`AR` is `ar`), and a language code or a usage
+ * error (exit 2) before the command runs. Whether the rubric has texts in it is checked by
+ * chooseLanguage, the same way in every command, once the rubric is known.
  */
-export function chooseLanguage(requested: string | undefined, rubric: Rubric, assessment?: Assessment): string {
-  if (requested !== undefined) {
-    const lang = requested.toLowerCase();
-    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) throw new UsageError(`--lang ${requested} is not a language code`, "use a code such as en or ar");
-    if (!rubric.languages.includes(lang) && !UI_LANGUAGES.includes(lang)) {
-      throw new UsageError(`--lang ${requested}: rubric ${rubric.id} has no texts in that language`, `its languages: ${rubric.languages.join(", ")}`);
-    }
-    return lang;
-  }
-  if (assessment?.language !== undefined && rubric.languages.includes(assessment.language)) return assessment.language;
-  return rubric.languages[0] ?? "en";
+export function parseLang(value: string): string {
+  const lang = value.toLowerCase();
+  if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) throw new InvalidArgumentError("not a language code; use a code such as en or ar.");
+  return lang;
 }

@@ -1,9 +1,11 @@
 import { Option, type Command } from "commander";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+import { assessmentLoadOptions } from "../io/load-any.js";
 
 /** The CSV options as commander gives them. */
 export interface CsvCliOptions {
   rubric?: string;
+  rubricRoot?: string;
   mapping?: string;
   map?: string[];
   where?: string[];
@@ -33,13 +35,5 @@ export function csvOptions(): [mapping: Option, map: Option, where: Option] {
 
 /** The load options of a command's `--rubric`, `--mapping`, `--map` and `--where`. */
 export function csvLoadOptions(options: CsvCliOptions): AssessmentLoadOptions {
-  const load: AssessmentLoadOptions = {};
-  if (options.rubric !== undefined) load.rubric = options.rubric;
-  if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
-    load.mapping = {};
-    if (options.mapping !== undefined) load.mapping.file = options.mapping;
-    if (options.map !== undefined) load.mapping.map = options.map;
-    if (options.where !== undefined) load.mapping.where = options.where;
-  }
-  return load;
+  return assessmentLoadOptions(options);
 }

@@ -4,11 +4,11 @@ import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
 import { writeFileAtomic } from "../io/write.js";
 import { batchJsonChunks, ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
-import { batchRenderers } from "../score/formats/index.js";
-import { t } from "../i18n/index.js";
+import { batchBinaryRenderers, batchRenderers } from "../score/formats/index.js";
+import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
-import { emit, renderContext, type GlobalOptions } from "./output.js";
+import { emit, emitBytes, refuseTerminal, renderContext, type GlobalOptions } from "./output.js";
 import { progressBar } from "./progress.js";
 
 interface ScoreCliOptions extends CsvCliOptions {
@@ -41,7 +41,7 @@ export function registerScore(program: Command): void {
     .summary("rank and roll up many agencies")
     .description("score many agencies at once: a ranked table, stage and class distribution, dimension means and spread, the most common gaps; roll-ups by a group key")
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml), globs, or - for standard input; every document of a multi-document file counts")
-    .addOption(formatOption(Object.keys(batchRenderers), "table"))
+    .addOption(formatOption([...Object.keys(batchRenderers), ...Object.keys(batchBinaryRenderers)], "table"))
     .addOption(rubricOption("rubric id or path to score every file with (overrides each file's `rubric:`)"))
     .addOption(new Option("-g, --group-by <key>", "roll up by a key of agency.groups (sector, region, ...) and compare the groups"))
     .addOption(new Option("-s, --sort <key>", `order of the listed agencies: ${SORT_KEYS.join(", ")}, or a dimension id (highest first); ranks stay by index`).default("rank"))
@@ -64,6 +64,7 @@ Examples:
   $ egov-maturity score assessments/ --group-by region --format html --output agencies.html
   $ egov-maturity score assessments/ --format ndjson | jq -c 'select(.type == "agency")'
   $ egov-maturity score assessments/ --format csv --output agencies.csv
+  $ egov-maturity score returned/*.xlsx --group-by sector --format xlsx --output ranking.xlsx
   $ egov-maturity score test/fixtures/data/un-egdi-2022.csv --mapping examples/composite/un-egdi-2022.mapping.yaml --top 20
 
 Every good file is scored even when others are bad; the bad ones are listed with file:line:column
@@ -71,6 +72,8 @@ and the exit code is then 2.`,
     )
     .action(async (paths: string[], _opts: unknown, command: Command) => {
       const options = optionsOf<ScoreCliOptions>(command);
+      const binary = batchBinaryRenderers[options.format];
+      if (binary) refuseTerminal(options, options.format);
       const streaming = options.format === "ndjson";
       let streamed: string[] | undefined = streaming && options.output !== undefined ? [] : undefined;
       const write = (line: string) => (streamed ? streamed.push(line) : process.stdout.write(line));
@@ -88,7 +91,7 @@ and the exit code is then 2.`,
       }
       const { batch } = run;
       lang = run.lang;
-      if (run.skipped > 0 && !options.quiet) process.stderr.write(`${t(lang, "batch.skipped", { n: run.skipped })}\n`);
+      if (run.skipped > 0 && !options.quiet) process.stderr.write(`${plural(lang, "batch.skipped", run.skipped)}\n`);
       const ctx = renderContext(options, lang);
       if (streaming) {
         write(ndjsonSummaryLine(batch, ctx));
@@ -96,6 +99,7 @@ and the exit code is then 2.`,
         streamed = undefined;
       } else if (batch.rubric !== null || options.format === "json") {
         if (options.format === "json" && options.output === undefined) for (const chunk of batchJsonChunks(batch, ctx)) process.stdout.write(chunk);
+        else if (binary) emitBytes(await binary(batch, ctx), options, options.format);
         else emit(batchRenderers[options.format]!(batch, ctx), options);
       }
       if (batch.errors.length > 0) throw new InputError(batch.errors);

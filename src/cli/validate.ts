@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { InputError, type Problem } from "../core/problems.js";
 import { documentKind, loadAssessmentDocument } from "../io/assessment-load.js";
 import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
+import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
@@ -10,6 +11,7 @@ import { loadRubricFile } from "../io/rubric-load.js";
 import { parseYamlStream } from "../io/yaml.js";
 import { terminalLine } from "../render/context.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { plural } from "../i18n/index.js";
 import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
 import { emit } from "./output.js";
 
@@ -26,6 +28,11 @@ export function validateFile(file: string, rubricOverride?: string, mapping?: Cs
   if (isCsvPath(file)) {
     // A spreadsheet: one assessment per row (see io/csv-load.ts).
     const load = loadAssessmentCsv(file, { ...(rubricOverride !== undefined ? { rubric: rubricOverride } : {}), ...(mapping !== undefined ? { mapping } : {}) });
+    return { file, kind: "assessment", documents: load.assessments.length, problems: load.problems };
+  }
+  if (isXlsxPath(file)) {
+    // A workbook: a questionnaire of `init --format xlsx`, or a table (see io/xlsx-load.ts).
+    const load = loadAssessmentXlsx(file, { ...(rubricOverride !== undefined ? { rubric: rubricOverride } : {}), ...(mapping !== undefined ? { mapping } : {}) });
     return { file, kind: "assessment", documents: load.assessments.length, problems: load.problems };
   }
   const read = readTextFile(file);
@@ -94,7 +101,7 @@ Examples:
       if (!options.quiet) {
         const lines = verdicts
           .filter((v) => v.problems.length === 0)
-          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "assessment" ? `${v.documents} assessment${v.documents === 1 ? "" : "s"}` : v.kind}`)
+          .map((v) => `ok  ${terminalLine(v.file)}  ${v.kind === "assessment" ? plural("en", "validate.assessments", v.documents) : v.kind}`)
           .concat(skipped.map((v) => `--  ${terminalLine(v.file)}  skipped: not a rubric, assessment, policy or CSV mapping`));
         if (lines.length > 0) emit(`${lines.join("\n")}\n`, options);
       }

@@ -9,7 +9,7 @@ import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { fastParseJson } from "./fast-json.js";
 import { fastParseYaml } from "./fast-yaml.js";
-import { loadRubric, placeProblems } from "./rubric-load.js";
+import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** One valid assessment out of a file (a file may hold several documents). */
@@ -31,6 +31,8 @@ export interface AssessmentLoad {
 export interface AssessmentLoadOptions {
   /** A rubric reference that overrides the files' own (relative to the working directory). */
   rubric?: string;
+  /** The folder that `rubric:` paths in files must stay inside (DESIGN.md §2); default: the working folder. */
+  rubricRoot?: string;
   /** Spreadsheet (CSV) inputs: the mapping file and `--map` / `--where` entries (see io/csv-mapping.ts). */
   mapping?: CsvMappingOptions;
   /** Rubrics resolved so far: pass one map to every call of a batch and each rubric is loaded once. */
@@ -40,22 +42,18 @@ export interface AssessmentLoadOptions {
 /** Rubrics resolved so far, by base folder and reference. */
 export type RubricCache = Map<string, ReturnType<typeof loadRubric>>;
 
-/** `loadRubric`, through the options' cache when there is one. */
-function rubricFor(ref: string, baseDir: string, options: AssessmentLoadOptions): ReturnType<typeof loadRubric> {
+/** A file's rubric (`loadAssessmentRubric`), through the options' cache when there is one. */
+function rubricFor(ref: string, file: string, options: AssessmentLoadOptions): ReturnType<typeof loadRubric> {
   const cache = options.rubricCache;
-  if (cache === undefined) return loadRubric(ref, baseDir);
-  const key = `${baseDir}\u0000${ref}`;
+  if (cache === undefined) return loadAssessmentRubric(ref, file, options);
+  // The folder a `rubric:` path is relative to (the working folder for `--rubric`), and the reference.
+  const key = `${options.rubric !== undefined ? "" : dirname(resolve(file))}\u0000${ref}`;
   let loaded = cache.get(key);
   if (loaded === undefined) {
-    loaded = loadRubric(ref, baseDir);
+    loaded = loadAssessmentRubric(ref, file, options);
     cache.set(key, loaded);
   }
   return loaded;
-}
-
-/** The folder a file's `rubric:` is relative to (the working folder for `--rubric`). */
-function rubricBase(file: string, options: AssessmentLoadOptions): string {
-  return options.rubric !== undefined ? process.cwd() : dirname(resolve(file));
 }
 
 /** What kind of document a parsed value is: detected by its keys. */
@@ -87,7 +85,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
     if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@1` at the top, or pass `--rubric <id or path>`", path: [] });
     return { problems: placeProblems(problems, parsed, file) };
   }
-  const loaded = rubricFor(ref, rubricBase(file, options), options);
+  const loaded = rubricFor(ref, file, options);
   if (loaded.problem) {
     problems.push({ ...loaded.problem, severity: "error", path: ["rubric"] });
     return { problems: placeProblems(problems, parsed, file) };
@@ -156,7 +154,7 @@ export function fastLoad(text: string, file: string, options: AssessmentLoadOpti
     seen.add(key);
     const ref = options.rubric ?? value.rubric;
     if (ref === undefined) return undefined;
-    const loaded = rubricFor(ref, rubricBase(file, options), options);
+    const loaded = rubricFor(ref, file, options);
     if (loaded.problem || !loaded.rubric) return undefined;
     const checked = checkAssessment(value, loaded.rubric);
     if (checked.problems.length > 0) return undefined;

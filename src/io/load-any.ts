@@ -4,6 +4,7 @@ import { fastLoad, loadAssessmentFile, loadAssessmentText, type AssessmentLoad, 
 import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { decodeText, fsProblem } from "./read.js";
 import { LIMITS } from "./yaml.js";
+import { isXlsxPath, loadAssessmentXlsx } from "./xlsx-load.js";
 
 /** Standard input, read up to one byte past the size cap (so an endless pipe costs bounded memory). */
 function readStdinCapped(): Buffer {
@@ -57,7 +58,8 @@ function readTextFast(file: string): string | undefined {
 }
 
 /**
- * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), or `-` for standard input.
+ * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), an
+ * Excel workbook (a questionnaire of `init --format xlsx`, or a table), or `-` for standard input.
  * The one entry point for commands that read assessments (report, score, check, compare).
  */
 export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
@@ -76,8 +78,37 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
     return loadAssessmentText(decoded.text, "<stdin>", options);
   }
   if (isCsvPath(file)) return loadAssessmentCsv(file, options);
+  if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
   // The fast path first: one read into a reused buffer, the fast readers, validation without zod.
   const text = readTextFast(file);
   const fast = text === undefined ? undefined : fastLoad(text, file, options);
   return fast ?? loadAssessmentFile(file, options);
+}
+
+/** The spreadsheet and rubric options every command that reads assessments takes, as flags in camelCase. */
+export interface AssessmentInputOptions {
+  /** Rubric id (`egov-maturity`, `egov-maturity@1`) or path; overrides the file's `rubric:`. */
+  rubric?: string;
+  /** The folder that `rubric:` paths in input files must lead into (default: the working folder). */
+  rubricRoot?: string;
+  /** CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria. */
+  mapping?: string;
+  /** CSV input: `column=target` mappings, e.g. `"Online Service Index=osi"`. */
+  map?: string[];
+  /** CSV input: `column=value` row filters, e.g. `"year=2022"`. */
+  where?: string[];
+}
+
+/** The load options of `--rubric`, `--mapping`, `--map` and `--where`. */
+export function assessmentLoadOptions(options: AssessmentInputOptions): AssessmentLoadOptions {
+  const load: AssessmentLoadOptions = {};
+  if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.rubricRoot !== undefined) load.rubricRoot = options.rubricRoot;
+  if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
+    load.mapping = {};
+    if (options.mapping !== undefined) load.mapping.file = options.mapping;
+    if (options.map !== undefined) load.mapping.map = options.map;
+    if (options.where !== undefined) load.mapping.where = options.where;
+  }
+  return load;
 }

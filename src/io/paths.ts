@@ -120,7 +120,7 @@ function expandGlob(pattern: string): string[] {
   const base = baseEnd < 0 ? "." : normalised.slice(0, baseEnd) || "/";
   const regexp = globToRegExp(baseEnd < 0 ? normalised : normalised.slice(baseEnd + 1));
   const all: string[] = [];
-  // A glob may name YAML or spreadsheet (CSV, TSV) inputs; the pattern itself decides which.
-  walk(base, new Set(), all, [], base, /\.(csv|tsv|ya?ml)$/i);
+  // A glob may name YAML or spreadsheet (CSV, TSV, xlsx) inputs; the pattern itself decides which.
+  walk(base, new Set(), all, [], base, /\.(csv|tsv|xlsx|ya?ml)$/i);
   return all.filter((f) => regexp.test(relative(resolve(base), resolve(f)).split(sep).join("/")));
 }

@@ -1,9 +1,2 @@
-import { readFileSync } from "node:fs";
-
-let cached: string | undefined;
-
-/** The tool's version from package.json (read once). */
-export function packageVersion(): string {
-  cached ??= (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-  return cached;
-}
+/** The tool's version under the name the check command uses (one reader: io/tool-version.ts). */
+export { toolVersion as packageVersion } from "./tool-version.js";

@@ -6,7 +6,7 @@ import { answerJson, textOf, type RenderContext } from "../../render/context.js"
 export const COMPARE_SCHEMA_VERSION = 1;
 
 /** The comparison as versioned JSON for machines: full double precision, ids plus titles in the report's language. */
-export function compareToJson(cmp: Comparison, ctx: RenderContext): Record<string, unknown> {
+export function compareToJson(cmp: Comparison, ctx: RenderContext) {
   const lang = ctx.lang;
   const rubric = cmp.rubric;
   const text = (x: Parameters<typeof textOf>[1]) => textOf(rubric, x, lang);

@@ -2,7 +2,7 @@ import type { Comparison } from "../../core/compare.js";
 import { answerText, arrowOf, criterionTitle, dimensionTitle, formatDelta, roadmapCounts, rubricVersions, sharedCount, sparkline } from "./common.js";
 import { formatScore, textOf, type RenderContext } from "../../render/context.js";
 import { markdownText } from "../../render/escape.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 
 /** `compare --format markdown`: the before/after for a PR comment, a step summary or a slide's notes. */
 export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): string {
@@ -22,7 +22,7 @@ export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): stri
   out.push(`## ${md(name)} — ${md(textOf(rubric, rubric.title, lang))}`, "");
   out.push(`${t(lang, "cmp.assessments")}: ${cmp.snapshots.map((s) => md(s.date)).join(" · ")}`, "");
   const versions = rubricVersions(cmp);
-  if (cmp.basis === "shared") out.push(`> ${t(lang, "cmp.basisShared", { versions: md(versions ?? ""), n: sharedCount(cmp) })}`, "");
+  if (cmp.basis === "shared") out.push(`> ${plural(lang, "cmp.basisShared", sharedCount(cmp), { versions: md(versions ?? "") })}`, "");
   else if (versions !== null) out.push(`${t(lang, "rubric")}: ${md(versions)}`, "");
 
   out.push(`| | ${t(lang, "cmp.before")} | ${t(lang, "cmp.after")} | ${t(lang, "cmp.change")} |`, "|---|---|---|---|");
@@ -35,7 +35,7 @@ export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): stri
     out.push(`| **${t(lang, "stage")}** | ${dim(cmp.stage.before)} | ${dim(cmp.stage.after)} | ${dir === "up" ? "▲ " : dir === "down" ? "▼ " : ""}${t(lang, `cmp.stage.${dir}`)} |`);
   }
   out.push("");
-  const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
+  const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension ?? g.criterion ?? null), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
   for (const g of cmp.stage.cleared) out.push(`- ✅ ${t(lang, "cmp.gateCleared")}: ${gate(g)}`);
   for (const g of cmp.stage.newlyBlocking) out.push(`- ⛔ ${t(lang, "cmp.gateBlocking")}: ${gate(g)}`);
   if (cmp.stage.cleared.length + cmp.stage.newlyBlocking.length > 0) out.push("");
@@ -66,7 +66,7 @@ export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): stri
 
   const ev = cmp.evidence;
   out.push(`### ${t(lang, "evidence")}`, "");
-  out.push(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, n: ev.staleAfterDays, date: md(last.date) }), "");
+  out.push(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, days: plural(lang, "cmp.days", ev.staleAfterDays), date: md(last.date) }), "");
   const list = (title: string, items: Comparison["evidence"]["added"]) => {
     if (items.length === 0) return;
     out.push(`**${md(title)}**`, "");
@@ -75,14 +75,14 @@ export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): stri
   };
   list(t(lang, "cmp.evidenceAdded"), ev.added);
   list(t(lang, "cmp.evidenceRemoved"), ev.removed);
-  list(t(lang, "cmp.evidenceStale", { n: ev.staleAfterDays, date: last.date }), ev.stale);
+  list(plural(lang, "cmp.evidenceStale", ev.staleAfterDays, { date: last.date }), ev.stale);
 
   if (hasStages) {
     out.push(`### ${md(t(lang, "cmp.roadmapOf", { date: first.date }))}`, "");
     if (cmp.roadmap.length === 0) out.push(t(lang, "cmp.noRoadmap"), "");
     else {
       const n = roadmapCounts(cmp);
-      out.push(t(lang, "cmp.roadmapSummary", { done: n.done, total: cmp.roadmap.length, partial: n.partial }), "");
+      out.push(plural(lang, "cmp.roadmapSummary", cmp.roadmap.length, { done: n.done, partial: n.partial }), "");
       out.push(`| # | ${t(lang, "criterion")} | ${t(lang, "target")} | ${t(lang, "cmp.now")} | ${t(lang, "status")} |`, "|---:|---|---|---|---|");
       cmp.roadmap.forEach((r, i) => {
         const mark = { done: "✅ ", partial: "◐ ", open: "", dropped: "" }[r.status];

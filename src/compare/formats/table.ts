@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import type { Comparison } from "../../core/compare.js";
 import { answerText, arrowOf, criterionTitle, dimensionTitle, evidenceText, formatDelta, roadmapCounts, rubricVersions, sharedCount, sparkline, trendOf } from "./common.js";
 import { formatScore, terminalLine, textOf, type RenderContext } from "../../render/context.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 
 const LISTED = 10;
 
@@ -39,7 +39,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
   lines.push(c.bold(`${terminalLine(textOf(rubric, rubric.title, lang))} · ${name}`));
   lines.push(c.dim(`${t(lang, "cmp.assessments")}: ${cmp.snapshots.map((s) => terminalLine(s.date)).join(" · ")}`));
   const versions = rubricVersions(cmp);
-  if (cmp.basis === "shared") lines.push(c.yellow(t(lang, "cmp.basisShared", { versions: terminalLine(versions ?? ""), n: sharedCount(cmp) })));
+  if (cmp.basis === "shared") lines.push(c.yellow(plural(lang, "cmp.basisShared", sharedCount(cmp), { versions: terminalLine(versions ?? "") })));
   else if (versions !== null) lines.push(c.dim(`${t(lang, "rubric")}: ${terminalLine(versions)}`));
   lines.push("");
 
@@ -51,7 +51,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
     const dir = cmp.stage.direction;
     const word = t(lang, `cmp.stage.${dir}`);
     lines.push(`${t(lang, "stage")}: ${dim(cmp.stage.before)} → ${c.bold(dim(cmp.stage.after))}  ${dir === "up" ? c.green(`▲ ${word}`) : dir === "down" ? c.red(`▼ ${word}`) : word}`);
-    const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
+    const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension ?? g.criterion ?? null), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
     for (const g of cmp.stage.cleared) lines.push(`  ${c.green(t(lang, "cmp.gateCleared"))}: ${gate(g)}`);
     for (const g of cmp.stage.newlyBlocking) lines.push(`  ${c.red(t(lang, "cmp.gateBlocking"))}: ${gate(g)}`);
     if (trend) lines.push(`${t(lang, "cmp.stageHistory")}: ${cmp.snapshots.map((s) => `${terminalLine(s.date)} ${dim(s.report.stage.current)}`).join(" · ")}`);
@@ -79,7 +79,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
       table.push([`${crit(x.id)}\n${c.dim(terminalLine(x.id))}`, `${terminalLine(answerText(cmp, "before", x.id, x.before, lang))} → ${terminalLine(answerText(cmp, "after", x.id, x.after, lang))}`, paint(x.delta, dl(x.delta))]);
     }
     lines.push(table.toString());
-    if (list.length > LISTED) lines.push(c.dim(t(lang, "moreGaps", { n: list.length - LISTED })));
+    if (list.length > LISTED) lines.push(c.dim(plural(lang, "cmp.moreCriteria", list.length - LISTED)));
     lines.push("");
   };
   changes(t(lang, "cmp.improved"), t(lang, "cmp.noImproved"), cmp.improved);
@@ -87,9 +87,9 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
 
   const ev = cmp.evidence;
   lines.push(c.bold(t(lang, "evidence")));
-  lines.push(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, n: ev.staleAfterDays, date: terminalLine(last.date) }));
+  lines.push(t(lang, "cmp.evidenceSummary", { added: ev.added.length, removed: ev.removed.length, stale: ev.stale.length, days: plural(lang, "cmp.days", ev.staleAfterDays), date: terminalLine(last.date) }));
   for (const e of ev.stale.slice(0, LISTED)) lines.push(c.yellow(`  ! ${terminalLine(e.criterion)}: ${terminalLine(evidenceText(e.evidence))}`));
-  if (ev.stale.length > LISTED) lines.push(c.dim(`  ${t(lang, "moreGaps", { n: ev.stale.length - LISTED })}`));
+  if (ev.stale.length > LISTED) lines.push(c.dim(`  ${plural(lang, "cmp.moreEvidence", ev.stale.length - LISTED)}`));
   lines.push("");
 
   if (rubric.dimensions.some((d) => d.kind === "stage")) {
@@ -97,7 +97,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
     if (cmp.roadmap.length === 0) lines.push(t(lang, "cmp.noRoadmap"));
     else {
       const n = roadmapCounts(cmp);
-      lines.push(t(lang, "cmp.roadmapSummary", { done: n.done, total: cmp.roadmap.length, partial: n.partial }));
+      lines.push(plural(lang, "cmp.roadmapSummary", cmp.roadmap.length, { done: n.done, partial: n.partial }));
       const table = new Table({ head: ["#", t(lang, "criterion"), t(lang, "target"), t(lang, "cmp.now"), t(lang, "status")], colWidths: fit([4, 24, 16, 16, 12], width, 1), wordWrap: true, style: tableStyle(ctx.color) });
       cmp.roadmap.forEach((r, i) => {
         const status = t(lang, `cmp.progress.${r.status}`);

@@ -1,11 +1,11 @@
 import type { Batch } from "../batch.js";
 import type { Rollup } from "../rollup.js";
 import type { Rubric } from "../../core/rubric.js";
-import { batchTexts } from "./common.js";
+import { batchTexts, batchTitle } from "./common.js";
 import { formatScore, type RenderContext } from "../../render/context.js";
 import { escapeHtml } from "../../render/escape.js";
 import { htmlPage } from "../../render/html-page.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 
 const CSS = `.heat td.cell{text-align:center;font-variant-numeric:tabular-nums;white-space:nowrap;color:#111}
 .heat th.dim{text-align:center;vertical-align:bottom;font-size:.75rem;min-width:64px;max-width:96px;overflow-wrap:anywhere}
@@ -67,7 +67,7 @@ export function renderBatchHtml(batch: Batch, ctx: RenderContext): string {
   const dimHeads = rubric.dimensions.map((d) => `<th class="dim">${e(x.dimTitle(d.id))}</th>`).join("");
   const body: string[] = [];
   const title = `${x.text(rubric.title)} ${rubric.version}`;
-  body.push(`<header class="card"><h1>${e(title)}</h1><p class="muted">${e(t(lang, "batch.title", { n: batch.agencies, files: batch.files }))}</p>${batch.results.length < batch.agencies ? `<p class="muted small">${e(t(lang, "batch.shown", { shown: batch.results.length, n: batch.agencies }))}</p>` : ""}</header>`);
+  body.push(`<header class="card"><h1>${e(title)}</h1><p class="muted">${e(batchTitle(lang, batch))}</p>${batch.results.length < batch.agencies ? `<p class="muted small">${e(plural(lang, "batch.shown", batch.agencies, { shown: batch.results.length }))}</p>` : ""}</header>`);
   body.push(rollupHtml(batch.summary, rubric, lang));
   if (batch.groupBy !== null && batch.groups.length > 0) {
     const rows = batch.groups
@@ -85,7 +85,7 @@ export function renderBatchHtml(batch: Batch, ctx: RenderContext): string {
   if (batch.groupBy !== null) {
     for (const g of batch.groups) body.push(`<h2>${e(t(lang, "batch.byGroup", { key: batch.groupBy }))}: ${e(x.groupName(batch, g.value))} (${g.rollup.agencies})</h2>`, rollupHtml(g.rollup, rubric, lang));
   }
-  if (batch.errors.length > 0) body.push(`<p class="warn">${e(t(lang, "batch.errors", { n: batch.errors.length }))}</p>`);
+  if (batch.errors.length > 0) body.push(`<p class="warn">${e(plural(lang, "batch.errors", batch.errors.length))}</p>`);
   body.push(`<footer>egov-maturity ${e(ctx.toolVersion)}</footer>`);
   return htmlPage(title, body.join("\n"), ctx, CSS);
 }

@@ -68,7 +68,7 @@ function head(batch: Batch, ctx: JsonContext): Record<string, unknown> {
     schemaVersion: BATCH_SCHEMA_VERSION,
     tool: { name: "egov-maturity", version: ctx.toolVersion },
     language: ctx.lang,
-    rubric: rubric === null ? null : { id: rubric.id, version: rubric.version, title: batchTexts(rubric, ctx.lang).text(rubric.title) },
+    rubric: rubric === null ? null : { id: rubric.id, version: rubric.version, digest: rubric.digest ?? null, title: batchTexts(rubric, ctx.lang).text(rubric.title) },
     files: batch.files,
     agencies: batch.agencies,
   };

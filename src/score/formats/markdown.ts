@@ -1,10 +1,10 @@
 import type { Batch } from "../batch.js";
 import type { Rollup } from "../rollup.js";
 import type { Rubric } from "../../core/rubric.js";
-import { batchTexts } from "./common.js";
+import { batchTexts, batchTitle } from "./common.js";
 import { formatScore, type RenderContext } from "../../render/context.js";
 import { markdownText } from "../../render/escape.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
   const align = head.map((_, i) => (numeric[i] ? "---:" : "---"));
@@ -35,8 +35,8 @@ export function renderBatchMarkdown(batch: Batch, ctx: RenderContext): string {
   const x = batchTexts(rubric, lang);
   const md = (s: string) => markdownText(s);
   const fmt = (s: number | null) => formatScore(s, rubric.display);
-  const out: string[] = [`## ${md(x.text(rubric.title))} ${md(rubric.version)}`, "", t(lang, "batch.title", { n: batch.agencies, files: batch.files }), ""];
-  if (batch.results.length < batch.agencies) out.push(`_${t(lang, "batch.shown", { shown: batch.results.length, n: batch.agencies })}_`, "");
+  const out: string[] = [`## ${md(x.text(rubric.title))} ${md(rubric.version)}`, "", batchTitle(lang, batch), ""];
+  if (batch.results.length < batch.agencies) out.push(`_${plural(lang, "batch.shown", batch.agencies, { shown: batch.results.length })}_`, "");
   out.push(
     table(
       [t(lang, "batch.rank"), t(lang, "agency"), t(lang, "index"), t(lang, "class"), t(lang, "stage"), t(lang, "batch.weakest"), t(lang, "blockedBy")],
@@ -61,6 +61,6 @@ export function renderBatchMarkdown(batch: Batch, ctx: RenderContext): string {
       out.push(...rollupMarkdown(g.rollup, rubric, lang, "####"));
     }
   }
-  if (batch.errors.length > 0) out.push(`> ${t(lang, "batch.errors", { n: batch.errors.length })}`, "");
+  if (batch.errors.length > 0) out.push(`> ${plural(lang, "batch.errors", batch.errors.length)}`, "");
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }

@@ -3,10 +3,10 @@ import Table from "cli-table3";
 import type { Batch } from "../batch.js";
 import type { Rollup } from "../rollup.js";
 import type { Rubric } from "../../core/rubric.js";
-import { batchTexts } from "./common.js";
+import { batchTexts, batchTitle } from "./common.js";
 import { bar } from "../../render/bars.js";
 import { formatScore, terminalLine, type RenderContext } from "../../render/context.js";
-import { t } from "../../i18n/index.js";
+import { plural, t } from "../../i18n/index.js";
 
 function style(color: boolean) {
   return { head: color ? ["bold"] : [], border: color ? ["grey"] : [] };
@@ -49,8 +49,8 @@ export function renderBatchTable(batch: Batch, ctx: RenderContext): string {
   const tl = (s: string) => terminalLine(s);
   const fmt = (s: number | null) => formatScore(s, rubric.display);
   const lines: string[] = [];
-  lines.push(c.bold(`${tl(x.text(rubric.title))} ${rubric.version} · ${t(lang, batch.files === 1 ? "batch.titleOneFile" : "batch.title", { n: batch.agencies, files: batch.files })}`));
-  if (batch.results.length < batch.agencies) lines.push(c.dim(t(lang, "batch.shown", { shown: batch.results.length, n: batch.agencies })));
+  lines.push(c.bold(`${tl(x.text(rubric.title))} ${rubric.version} · ${batchTitle(lang, batch)}`));
+  if (batch.results.length < batch.agencies) lines.push(c.dim(plural(lang, "batch.shown", batch.agencies, { shown: batch.results.length })));
   lines.push("");
   // A rubric without stages (a composite index) has no stage or gate columns. Widths fit the terminal.
   const staged = rubric.dimensions.some((d) => d.kind === "stage");
@@ -93,6 +93,6 @@ export function renderBatchTable(batch: Batch, ctx: RenderContext): string {
       lines.push(...rollupTables(g.rollup, rubric, ctx, c).flatMap((s) => [s, ""]));
     }
   }
-  if (batch.errors.length > 0) lines.push(c.yellow(t(lang, "batch.errors", { n: batch.errors.length })));
+  if (batch.errors.length > 0) lines.push(c.yellow(plural(lang, "batch.errors", batch.errors.length)));
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }
