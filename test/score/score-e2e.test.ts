@@ -81,8 +81,10 @@ describe("score", () => {
   it("reports a duplicate agency id at its line and leaves it out", () => {
     const r = cli(["score", good, `${good}/b-beta.yaml`, "--format", "csv"]);
     expect(r.status).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), "egov-dup-"));
-    writeFileSync(join(dir, "beta-again.yaml"), readFileSync(`${good}/b-beta.yaml`, "utf8").replace(/\.\.\/\.\.\/mini/, join(process.cwd(), "test/fixtures/mini")));
+    // Inside the working tree: a rubric path may not leave it (RUBRIC_OUTSIDE).
+    mkdirSync("test-output", { recursive: true });
+    const dir = mkdtempSync(join("test-output", "egov-dup-"));
+    writeFileSync(join(dir, "beta-again.yaml"), readFileSync(`${good}/b-beta.yaml`, "utf8").replace(/\.\.\/\.\.\/mini/, "../../test/fixtures/mini"));
     const d = cli(["score", good, dir, "--format", "csv"]);
     expect(d.status).toBe(2);
     expect(d.stderr).toMatch(/beta-again\.yaml:2:\d+ {2}error {2}DUPLICATE_AGENCY/);
