@@ -1,11 +1,15 @@
+import { dirname, resolve } from "node:path";
 import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type AssessmentFile } from "../core/assessment.js";
+import { isAssessmentFile } from "../core/assessment-guard.js";
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
-import { loadAssessmentRubric, placeProblems } from "./rubric-load.js";
+import { fastParseJson } from "./fast-json.js";
+import { fastParseYaml } from "./fast-yaml.js";
+import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** One valid assessment out of a file (a file may hold several documents). */
@@ -31,6 +35,25 @@ export interface AssessmentLoadOptions {
   rubricRoot?: string;
   /** Spreadsheet (CSV) inputs: the mapping file and `--map` / `--where` entries (see io/csv-mapping.ts). */
   mapping?: CsvMappingOptions;
+  /** Rubrics resolved so far: pass one map to every call of a batch and each rubric is loaded once. */
+  rubricCache?: RubricCache;
+}
+
+/** Rubrics resolved so far, by base folder and reference. */
+export type RubricCache = Map<string, ReturnType<typeof loadRubric>>;
+
+/** A file's rubric (`loadAssessmentRubric`), through the options' cache when there is one. */
+function rubricFor(ref: string, file: string, options: AssessmentLoadOptions): ReturnType<typeof loadRubric> {
+  const cache = options.rubricCache;
+  if (cache === undefined) return loadAssessmentRubric(ref, file, options);
+  // The folder a `rubric:` path is relative to (the working folder for `--rubric`), and the reference.
+  const key = `${options.rubric !== undefined ? "" : dirname(resolve(file))}\u0000${ref}`;
+  let loaded = cache.get(key);
+  if (loaded === undefined) {
+    loaded = loadAssessmentRubric(ref, file, options);
+    cache.set(key, loaded);
+  }
+  return loaded;
 }
 
 /** What kind of document a parsed value is: detected by its keys. */
@@ -62,7 +85,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
     if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@1` at the top, or pass `--rubric <id or path>`", path: [] });
     return { problems: placeProblems(problems, parsed, file) };
   }
-  const loaded = loadAssessmentRubric(ref, file, options);
+  const loaded = rubricFor(ref, file, options);
   if (loaded.problem) {
     problems.push({ ...loaded.problem, severity: "error", path: ["rubric"] });
     return { problems: placeProblems(problems, parsed, file) };
@@ -109,8 +132,58 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Reads a YAML stream of assessments from text. */
+/**
+ * The fast path: a file in the fast readers' subset (YAML or JSON) whose every document is a valid
+ * assessment is validated without zod and without source positions, by the same answer checks as the
+ * full path; its parsed documents (positions) are built only if something asks for them. Undefined as
+ * soon as anything would be a problem: the full path then finds and places every problem.
+ */
+export function fastLoad(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad | undefined {
+  const values = fastParseJson(text) ?? fastParseYaml(text);
+  if (values === undefined) return undefined;
+  const assessments: LoadedAssessment[] = [];
+  const seen = new Set<string>();
+  let stream: ParsedDocument[] | undefined;
+  const parsedAt = (index: number) => (stream ??= parseYamlStream(text, file).documents).find((d) => d.index === index)!;
+  for (let document = 0; document < values.length; document++) {
+    const value = values[document];
+    if (value === null || value === undefined) continue;
+    if (documentKind(value) !== "assessment" || !isAssessmentFile(value)) return undefined;
+    const key = sameAssessmentKey(value);
+    if (key === undefined || seen.has(key)) return undefined;
+    seen.add(key);
+    const ref = options.rubric ?? value.rubric;
+    if (ref === undefined) return undefined;
+    const loaded = rubricFor(ref, file, options);
+    if (loaded.problem || !loaded.rubric) return undefined;
+    const checked = checkAssessment(value, loaded.rubric);
+    if (checked.problems.length > 0) return undefined;
+    assessments.push({ file, document, assessment: checked.assessment, rubric: loaded.rubric, parsed: lazyDocument(value, document, parsedAt) });
+  }
+  return assessments.length > 0 ? { assessments, problems: [] } : undefined;
+}
+
+/** A parsed document whose YAML nodes and positions are built on first use. */
+function lazyDocument(value: unknown, index: number, parse: (index: number) => ParsedDocument): ParsedDocument {
+  return {
+    index,
+    value,
+    get doc() {
+      return parse(index).doc;
+    },
+    get lineCounter() {
+      return parse(index).lineCounter;
+    },
+  };
+}
+
+/** Reads a YAML stream of assessments from text: the fast path when it applies, else the full parse. */
 export function loadAssessmentText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
+  return fastLoad(text, file, options) ?? loadAssessmentStream(text, file, options);
+}
+
+/** The full path: every document parsed with positions, every problem found and placed. */
+function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
   const { documents, problems } = parseYamlStream(text, file);
   if (problems.length > 0) return { assessments: [], problems };
   const assessments: LoadedAssessment[] = [];

@@ -1,10 +1,11 @@
 import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from "yaml";
-import { AssessmentSchema, checkAssessment } from "../core/assessment.js";
+import { checkAssessment } from "../core/assessment.js";
+import { isAssessmentFile } from "../core/assessment-guard.js";
 import type { Problem } from "../core/problems.js";
 import type { Criterion, Rubric } from "../core/rubric.js";
 import { didYouMean } from "../core/suggest.js";
 import { loadAssessmentDocument, type AssessmentLoad, type AssessmentLoadOptions, type LoadedAssessment } from "./assessment-load.js";
-import { parseCsv, type CsvCell } from "./csv.js";
+import { csvRecords, type CsvCell, type CsvRecord } from "./csv.js";
 import { entryPosition, headerKey, loadCsvMapping, parseTarget, type ColumnTarget, type CsvMapping } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { loadRubric } from "./rubric-load.js";
@@ -14,7 +15,8 @@ import type { ParsedDocument } from "./yaml.js";
 export const CSV_NA_REASON = "N/A in source table";
 
 const NA_CELL = /^(n\/?a|n\.a\.?|not applicable|غير منطبق|لا ينطبق)$/i;
-const NUMBER_CELL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// No backtracking: the digits before and after the dot cannot trade places (a 60 KB cell is linear).
+const NUMBER_CELL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const YES = /^(yes|y|true|1|نعم)$/i;
 const NO = /^(no|n|false|0|لا)$/i;
 const AGENCY_ID = /^[A-Za-z0-9._-]+$/;
@@ -173,29 +175,50 @@ function lazyRowDocument(value: Record<string, unknown>, cells: ReadonlyMap<stri
 
 /** Reads assessments from CSV text: one per row, through the mapping. Never throws for bad input. */
 export function loadAssessmentCsvText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
+  const assessments: LoadedAssessment[] = [];
+  const { problems, rejected } = loadAssessmentCsvRows(text, file, options, (a) => assessments.push(a));
+  return { assessments: rejected ? [] : assessments, problems };
+}
+
+/**
+ * The rows of a CSV table one by one: each valid row's assessment is handed to `onRow` as soon as it is
+ * read, so that a large table is never held whole (cells, documents or assessments). `rejected`: the
+ * table has a syntax problem, and every row handed over must be dropped (the problems say why).
+ */
+export function loadAssessmentCsvRows(text: string, file: string, options: AssessmentLoadOptions, onRow: (assessment: LoadedAssessment) => void): { problems: Problem[]; rejected: boolean } {
   const { mapping, problems: mappingProblems } = loadCsvMapping(options.mapping ?? {}, options.rubric);
-  if (mappingProblems.length > 0) return { assessments: [], problems: mappingProblems };
-  const { table, problems: csvProblems } = parseCsv(text, file);
-  if (csvProblems.length > 0) return { assessments: [], problems: csvProblems };
-  const [headerRecord, ...rows] = table.records;
-  if (headerRecord === undefined || rows.length === 0) {
-    return { assessments: [], problems: [{ code: "EMPTY_FILE", severity: "error", message: headerRecord === undefined ? "the table is empty" : "the table has a header but no rows", hint: "one row per agency, under a header naming the columns", file, line: 1, column: 1 }] };
+  if (mappingProblems.length > 0) return { problems: mappingProblems, rejected: true };
+  const csvProblems: Problem[] = [];
+  const records = csvRecords(text, file, csvProblems);
+  // A syntax problem anywhere in the table comes before any other: the rest is read to find one.
+  const fail = (problems: Problem[]) => {
+    for (const _record of records);
+    return { problems: csvProblems.length > 0 ? csvProblems : problems, rejected: true };
+  };
+  const headerRecord = nextRecord(records);
+  const firstRow = nextRecord(records);
+  if (headerRecord === undefined || firstRow === undefined) {
+    return fail([{ code: "EMPTY_FILE", severity: "error", message: headerRecord === undefined ? "the table is empty" : "the table has a header but no rows", hint: "one row per agency, under a header naming the columns", file, line: 1, column: 1 }]);
   }
   if (mapping.rubric === undefined) {
-    return { assessments: [], problems: [{ code: "RUBRIC_MISSING", severity: "error", message: "a table names no rubric", hint: "pass `--rubric <id or path>`, or give `rubric:` in the mapping file", file, line: 1, column: 1 }] };
+    return fail([{ code: "RUBRIC_MISSING", severity: "error", message: "a table names no rubric", hint: "pass `--rubric <id or path>`, or give `rubric:` in the mapping file", file, line: 1, column: 1 }]);
   }
   const loaded = loadRubric(mapping.rubric);
-  if (loaded.problem) return { assessments: [], problems: [{ ...loaded.problem, severity: "error", file: options.mapping?.file ?? file, line: 1, column: 1 }] };
-  if (!loaded.rubric) return { assessments: [], problems: loaded.problems };
+  if (loaded.problem) return fail([{ ...loaded.problem, severity: "error", file: options.mapping?.file ?? file, line: 1, column: 1 }]);
+  if (!loaded.rubric) return fail(loaded.problems);
   const rubric = loaded.rubric;
   const { columns, problems } = resolveColumns(headerRecord.cells, mapping, rubric, file);
-  if (problems.length > 0) return { assessments: [], problems };
+  if (problems.length > 0) return fail(problems);
 
   const width = headerRecord.cells.length;
   const where = [...mapping.where.values()].map((w) => ({ index: headerRecord.cells.findIndex((c) => headerKey(c.value) === headerKey(w.header)), values: w.values }));
-  const assessments: LoadedAssessment[] = [];
+  let delivered = 0;
+  const deliver = (a: LoadedAssessment) => {
+    a.document = delivered++;
+    onRow(a);
+  };
   const firstLineOf = new Map<string, number>();
-  rows.forEach((row) => {
+  const eachRow = (row: CsvRecord) => {
     // Spreadsheets export trailing rows of empty cells (",,,,"): no agency there.
     if (row.cells.every((c) => c.value.trim() === "")) return;
     if (!where.every((w) => w.values.includes(row.cells[w.index]?.value.trim() ?? ""))) return;
@@ -282,23 +305,30 @@ export function loadAssessmentCsvText(text: string, file: string, options: Asses
     // The common case, a valid row, needs neither the YAML round trip nor the rubric lookup per row:
     // the same checks as loadAssessmentDocument, with the rubric loaded once; the row's document is
     // built only when something asks for a position.
-    const valid = AssessmentSchema.safeParse(value);
-    if (valid.success) {
-      const checked = checkAssessment(valid.data, rubric);
+    if (isAssessmentFile(value)) {
+      const checked = checkAssessment(value, rubric);
       if (checked.problems.length === 0) {
-        assessments.push({ file, document: assessments.length, assessment: checked.assessment, rubric, parsed: lazyRowDocument(value, cellsAt, row.line) });
+        deliver({ file, document: 0, assessment: checked.assessment, rubric, parsed: lazyRowDocument(value, cellsAt, row.line) });
         return;
       }
     }
     const parsed = rowDocument(value, cellsAt, row.line);
     const result = loadAssessmentDocument(parsed, file, { rubric: mapping.rubric! });
     problems.push(...result.problems.map(({ document: _d, ...p }) => p));
-    if (result.loaded) assessments.push({ ...result.loaded, document: assessments.length });
-  });
-  if (problems.length === 0 && assessments.length === 0) {
+    if (result.loaded) deliver(result.loaded);
+  };
+  eachRow(firstRow);
+  for (const row of records) eachRow(row);
+  if (csvProblems.length > 0) return { problems: csvProblems, rejected: true };
+  if (problems.length === 0 && delivered === 0) {
     problems.push({ code: "CSV_NO_ROWS_SELECTED", severity: "error", message: "no row of the table matches the row filter", hint: [...mapping.where.values()].map((w) => `${w.header} = ${w.values.join(" or ")}`).join("; "), file, line: 1, column: 1 });
   }
-  return { assessments, problems };
+  return { problems, rejected: false };
+}
+
+function nextRecord(records: Iterator<CsvRecord>): CsvRecord | undefined {
+  const next = records.next();
+  return next.done ? undefined : next.value;
 }
 
 /** Reads and validates every row of a CSV file as an assessment. Never throws for bad input. */

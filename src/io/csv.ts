@@ -41,7 +41,15 @@ export function detectDelimiter(text: string): string {
  */
 export function parseCsv(text: string, file: string, delimiter: string = detectDelimiter(text)): { table: CsvTable; problems: Problem[] } {
   const problems: Problem[] = [];
-  const records: CsvRecord[] = [];
+  const records = [...csvRecords(text, file, problems, delimiter)];
+  return { table: { delimiter, records }, problems };
+}
+
+/**
+ * The records of CSV text one by one (see `parseCsv`), so that a large table is never held as cells
+ * all at once; problems are pushed to `problems` as they are met.
+ */
+export function* csvRecords(text: string, file: string, problems: Problem[], delimiter: string = detectDelimiter(text)): Generator<CsvRecord> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   const at = (l: number, column: number) => ({ severity: "error" as const, file, line: l, column });
@@ -60,47 +68,55 @@ export function parseCsv(text: string, file: string, delimiter: string = detectD
       const cellLine = line;
       const column = cells.length + 1;
       let value = "";
+      // Cells are slices of the text, never built a character at a time (a rope per cell would hold
+      // tens of bytes per character for as long as the value lives).
       if (text[i] === '"') {
         i++;
         let closed = false;
+        let from = i;
         while (i < text.length) {
           const ch = text[i]!;
           if (ch === '"') {
             if (text[i + 1] === '"') {
-              value += '"';
+              value += text.slice(from, i + 1);
               i += 2;
+              from = i;
               continue;
             }
+            value += text.slice(from, i);
             i++;
             closed = true;
             break;
           }
           if (ch === "\n") line++;
           if (ch === "\r" && text[i + 1] !== "\n") line++;
-          value += ch;
           i++;
         }
         if (!closed) {
+          value += text.slice(from, i);
           problems.push({ ...at(cellLine, column), code: "CSV_UNTERMINATED_QUOTE", message: `the quoted cell in column ${column} is never closed`, hint: 'close it with `"`; a quote inside a quoted cell is written `""`' });
           cells.push({ value, line: cellLine, column });
           break;
         }
         // After a closing quote: a delimiter, a line end or the end of the text.
-        let stray = "";
-        while (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") stray += text[i++];
+        const strayFrom = i;
+        while (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") i++;
+        const stray = text.slice(strayFrom, i);
         if (stray !== "") {
           problems.push({ ...at(cellLine, column), code: "CSV_TEXT_AFTER_QUOTE", message: `column ${column} has text after its closing quote: ${JSON.stringify(stray.slice(0, 20))}`, hint: 'quote the whole cell, and double every quote inside it: "say ""yes"""' });
           value += stray;
         }
       } else {
         let strayQuote = false;
+        const from = i;
         while (i < text.length && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
           if (text[i] === '"' && !strayQuote) {
             strayQuote = true;
             problems.push({ ...at(cellLine, column), code: "CSV_STRAY_QUOTE", message: `column ${column} holds a quote in an unquoted cell`, hint: 'quote the whole cell, and double every quote inside it: "12"" screen"' });
           }
-          value += text[i++];
+          i++;
         }
+        value = text.slice(from, i);
       }
       cells.push({ value, line: cellLine, column });
       if (i >= text.length) endOfRecord = true;
@@ -113,7 +129,6 @@ export function parseCsv(text: string, file: string, delimiter: string = detectD
         endOfRecord = true;
       }
     }
-    records.push({ line: recordLine, cells });
+    yield { line: recordLine, cells };
   }
-  return { table: { delimiter, records }, problems };
 }

@@ -1,4 +1,4 @@
-import { Anchors, Decline, INDICATOR_START, keyOf, MAX_DEPTH, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, Decline, INDICATOR_START, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** One-line flow collections: `{a: 1, b: [x, "y"]}`. */
 export class FlowReader {
@@ -22,8 +22,8 @@ export class FlowReader {
     if (ch === "{") return this.map(depth);
     if (ch === "[") return this.seq(depth);
     if (ch === '"' || ch === "'") {
-      const { value, end } = readQuoted(this.text, this.i);
-      this.i = end;
+      const value = readQuoted(this.text, this.i);
+      this.i = quoted.end;
       return value;
     }
     if (ch === "*") {
@@ -81,8 +81,8 @@ export class FlowReader {
       const jsonLike = ch === '"' || ch === "'";
       if (jsonLike) {
         const q = readQuoted(this.text, this.i);
-        key = keyOf(q.value, true, q.end - this.i);
-        this.i = q.end;
+        key = keyOf(q, true, quoted.end - this.i);
+        this.i = quoted.end;
       } else {
         const plain = this.plain();
         if (plain === "") throw new Decline();

@@ -11,15 +11,33 @@ export const INT = /^[-+]?[0-9]+$/;
 export const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Other core-schema forms (octal, hex, exponent, inf, nan): rare in assessments, left to the full parser. */
 export const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]/;
-/** Characters the fast reader does not handle anywhere (tabs, controls, BOM, line separators). */
+/** Characters the fast reader does not handle anywhere (tabs, controls, a CR not before LF, BOM, line separators). */
 // eslint-disable-next-line no-control-regex
-export const REFUSED_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
+export const REFUSED_CHARS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
+/** A carriage return that does not end a line (tested only when the text has one). */
+export const LONE_CR = /\r(?!\n)/;
 /** A plain scalar may not start with these (indicators); `-` is checked separately. */
 export const INDICATOR_START = /^[?:,[\]{}#&*!|>'"%@`]/;
 export const MAX_DEPTH = 32;
 
+/**
+ * What a scan of one text has seen that the full parser's pre-parse nesting check could count: a `[`
+ * or `{` inside a scalar (that check counts them as nesting). When set, the caller runs that check.
+ */
+export const seen = { bracketInScalar: false };
+
+/** A scalar's text, noting a bracket in it (see `seen`). */
+export function scalarText(text: string): string {
+  if (!seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
+  return text;
+}
+
 /** A plain scalar resolved as the core schema does. */
 export function resolvePlain(text: string): unknown {
+  // Most scalars are words: only a first character that can start a null, bool or number needs the patterns.
+  const c = text.charCodeAt(0);
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return scalarText(text);
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT.test(text) || FLOAT.test(text)) {
@@ -29,7 +47,7 @@ export function resolvePlain(text: string): unknown {
     return value;
   }
   if (OTHER_NUMBER.test(text)) throw new Decline();
-  return text;
+  return scalarText(text);
 }
 
 /**
@@ -39,17 +57,22 @@ export function resolvePlain(text: string): unknown {
  */
 export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
   if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
+  scalarText(text);
   if (!quoted && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
   return text;
 }
 
 export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.prototype.hasOwnProperty.call(map, key)) throw new Decline();
+  // Values are never undefined here, so a key already set (or inherited, such as `constructor`: declined too) is found by lookup.
+  if (map[key] !== undefined) throw new Decline();
   map[key] = value;
 }
 
-/** Reads a quoted scalar starting at `text[at]`; returns the value and the index after the closing quote. */
-export function readQuoted(text: string, at: number): { value: string; end: number } {
+/** Where the last quoted scalar read ended (the index after its closing quote): no object per scalar. */
+export const quoted = { end: 0 };
+
+/** Reads a quoted scalar starting at `text[at]`; returns its value and sets `quoted.end`. */
+export function readQuoted(text: string, at: number): string {
   const quote = text[at];
   let out = "";
   let i = at + 1;
@@ -61,16 +84,21 @@ export function readQuoted(text: string, at: number): { value: string; end: numb
       if (text[close + 1] === "'") {
         out += "'";
         i = close + 2;
-      } else return { value: out, end: close + 1 };
+      } else {
+        quoted.end = close + 1;
+        return scalarText(out);
+      }
     }
   }
   for (;;) {
     const close = text.indexOf('"', i);
-    const slash = text.indexOf("\\", i);
     if (close < 0) throw new Decline();
-    if (slash < 0 || slash > close) {
-      out += text.slice(i, close);
-      return { value: out, end: close + 1 };
+    let slash = i;
+    while (slash < close && text.charCodeAt(slash) !== 92) slash++;
+    if (slash === close) {
+      out = out === "" ? text.slice(i, close) : out + text.slice(i, close);
+      quoted.end = close + 1;
+      return scalarText(out);
     }
     out += text.slice(i, slash);
     const esc = text[slash + 1];
@@ -183,25 +211,27 @@ export function blockScalarHeader(text: string, indent: number): { head: string;
   return { head, parent, strip };
 }
 
-/** The content of a literal block scalar from raw line `from` on: lines deeper than `parent`, or blank. */
-export function readLiteral(raws: readonly string[], from: number, parent: number, strip: boolean): { value: string; next: number } {
+/** The content of a literal block scalar from offset `from` (a line start) on: lines deeper than `parent`, or blank; `next` is the offset after it. */
+export function readLiteral(source: string, from: number, parent: number, strip: boolean): { value: string; next: number } {
   const lines: string[] = [];
   let contentIndent = -1;
-  let r = from;
-  for (; r < raws.length; r++) {
-    const raw = raws[r]!;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  let start = from;
+  while (start < source.length) {
+    let end = source.indexOf("\n", start);
+    if (end < 0) end = source.length;
+    const line = source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
     let indent = 0;
     while (line[indent] === " ") indent++;
-    if (indent === line.length) {
-      lines.push(line);
-      continue;
+    if (indent < line.length) {
+      if (indent <= parent) break;
+      if (indent > 256) throw new Decline();
+      if (contentIndent < 0) contentIndent = indent;
+      else if (indent < contentIndent) throw new Decline();
     }
-    if (indent <= parent) break;
-    if (contentIndent < 0) contentIndent = indent;
-    else if (indent < contentIndent) throw new Decline();
     lines.push(line);
+    start = end + 1;
   }
+  const r = start;
   if (contentIndent < 0) {
     if (lines.some((l) => l.length > 0)) throw new Decline();
     return { value: "", next: r };

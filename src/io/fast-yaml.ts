@@ -9,7 +9,7 @@
  */
 import { LIMITS, nestingDepth } from "./yaml.js";
 import { FlowReader } from "./fast-yaml-flow.js";
-import { Anchors, blockScalarHeader, Decline, expectEnd, INDICATOR_START, keyOf, MAX_DEPTH, readAnchorName, readLiteral, readQuoted, REFUSED_CHARS, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, blockScalarHeader, Decline, expectEnd, INDICATOR_START, keyOf, MAX_DEPTH, readAnchorName, readLiteral, quoted, readQuoted, LONE_CR, REFUSED_CHARS, resolvePlain, seen, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 interface Line {
@@ -70,6 +70,7 @@ class BlockReader {
       // `- rest`: the rest is a node at the column after the dash and its spaces.
       let k = 1;
       while (line.text[k] === " ") k++;
+      if (indent + k > 256) throw new Decline();
       let rest = line.text.slice(k);
       if (rest[0] === "#") {
         this.pos++;
@@ -111,13 +112,14 @@ class BlockReader {
     if (isSeqItem(line.text) || ch === "{" || ch === "[") return this.block(indent, depth);
     if (ch === '"' || ch === "'") {
       const q = readQuoted(line.text, 0);
-      let j = q.end;
+      const qEnd = quoted.end;
+      let j = qEnd;
       while (line.text[j] === " ") j++;
       if (line.text[j] === ":") return this.map(indent, depth);
-      expectEnd(line.text, q.end);
+      expectEnd(line.text, qEnd);
       this.pos++;
       this.noDeeper(dashIndent);
-      return q.value;
+      return q;
     }
     if (findKeyColon(line.text) >= 0) return this.map(indent, depth);
     const value = resolvePlain(plainValue(line.text));
@@ -137,10 +139,11 @@ class BlockReader {
       let after: number;
       if (text[0] === '"' || text[0] === "'") {
         const q = readQuoted(text, 0);
-        let j = q.end;
+        const qEnd = quoted.end;
+        let j = qEnd;
         while (text[j] === " ") j++;
         if (text[j] !== ":" || (text[j + 1] !== " " && text[j + 1] !== undefined)) throw new Decline();
-        key = keyOf(q.value, true, q.end);
+        key = keyOf(q, true, qEnd);
         after = j + 1;
       } else {
         const colon = findKeyColon(text);
@@ -181,9 +184,8 @@ class BlockReader {
         value = reader.node(depth + 1);
         expectEnd(text, reader.i);
       } else if (ch === '"' || ch === "'") {
-        const q = readQuoted(text, j);
-        expectEnd(text, q.end);
-        value = q.value;
+        value = readQuoted(text, j);
+        expectEnd(text, quoted.end);
       } else {
         const plain = text.slice(j);
         if (isSeqItem(plain)) throw new Decline();
@@ -236,46 +238,64 @@ function plainValue(text: string): string {
   return trimSpaces(text.slice(0, end));
 }
 
+/** A line indented (spaces, `-` and `?` indicators) past the full parser's pre-parse limit. */
+export function deepIndent(source: string): boolean {
+  return DEEP_INDENT.test(source) || DEEP_FIRST_LINE.test(source);
+}
+const DEEP_INDENT = new RegExp(`\\n[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
+const DEEP_FIRST_LINE = new RegExp(`^[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
+
 /**
  * Parses a YAML stream of the plain subset: one value per document (empty documents are null).
  * Returns undefined to decline: the caller must then use the full parser.
  */
 export function fastParseYaml(source: string): unknown[] | undefined {
-  if (REFUSED_CHARS.test(source.replace(/\r\n/g, "\n"))) return undefined;
-  // The full parser refuses deep nesting before parsing; never accept what it would refuse.
-  const { flow, indent } = nestingDepth(source);
-  if (flow > LIMITS.maxDepth || indent > LIMITS.maxDepth * 8) return undefined;
+  if (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source))) return undefined;
+  // Indentation: every content line is checked against 256 columns below (the full parser's limit is 512).
+  seen.bracketInScalar = false;
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
-    const raws = source.split("\n");
-    for (let r = 0; r < raws.length; r++) {
-      const raw = raws[r]!;
-      const rawLine = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-      if (rawLine.startsWith("---")) {
+    // Line by line without splitting: comment and blank lines (most of an `init` file) cost no string.
+    for (let start = 0; start < source.length; ) {
+      let end = source.indexOf("\n", start);
+      if (end < 0) end = source.length;
+      const next = end + 1;
+      if (end > start && source.charCodeAt(end - 1) === 13) end--;
+      const c0 = source.charCodeAt(start);
+      if (c0 === 45 /* - */ && source.startsWith("---", start)) {
+        const rawLine = source.slice(start, end);
         if (rawLine.length > 3 && rawLine[3] !== " ") throw new Decline();
         expectEnd(rawLine, 3);
         if (explicitStart || documents[documents.length - 1]!.length > 0) documents.push([]);
         explicitStart = true;
+        start = next;
         continue;
       }
-      if (rawLine.startsWith("...") || rawLine.startsWith("%")) throw new Decline();
-      let indent = 0;
-      while (rawLine[indent] === " ") indent++;
-      if (indent === rawLine.length || rawLine[indent] === "#") continue;
+      if (c0 === 37 /* % */ || (c0 === 46 /* . */ && source.startsWith("...", start))) throw new Decline();
+      let i = start;
+      while (i < end && source.charCodeAt(i) === 32) i++;
+      if (i === end || source.charCodeAt(i) === 35 /* # */) {
+        start = next;
+        continue;
+      }
+      const indent = i - start;
       if (indent > 256) throw new Decline();
-      let text = trimSpaces(rawLine.slice(indent));
+      let stop = end;
+      while (source.charCodeAt(stop - 1) === 32) stop--;
+      let text = source.slice(i, stop);
+      start = next;
       const literal = blockScalarHeader(text, indent);
       if (literal !== undefined) {
-        const scalar = readLiteral(raws, r + 1, literal.parent, literal.strip);
-        r = scalar.next - 1;
+        const scalar = readLiteral(source, start, literal.parent, literal.strip);
+        start = scalar.next;
         text = `${literal.head}${JSON.stringify(scalar.value)}`;
       }
       documents[documents.length - 1]!.push({ indent, text });
     }
     // No content at all: the loader reports an empty file; leave that to it.
     if (documents.length > LIMITS.maxDocuments || documents.every((lines) => lines.length === 0)) throw new Decline();
-    return documents.map((lines) => {
+    const values = documents.map((lines) => {
       if (lines.length === 0) return null;
       const reader = new BlockReader(lines);
       const first = lines[0]!;
@@ -286,6 +306,11 @@ export function fastParseYaml(source: string): unknown[] | undefined {
       if (reader.pos !== lines.length) throw new Decline();
       return value;
     });
+    // The full parser refuses deep nesting before parsing, counting every bracket outside quotes and
+    // comments. This reader's own depth is capped well below; only brackets inside scalars could add
+    // to that count, and only then is it taken.
+    if (seen.bracketInScalar && nestingDepth(source).flow > LIMITS.maxDepth) return undefined;
+    return values;
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;

@@ -83,7 +83,7 @@ export class BatchCollector {
 
   /** Takes one file's outcome. */
   add(outcome: FileOutcome): void {
-    this.files++;
+    if (outcome.more !== true) this.files++;
     for (const p of outcome.problems) this.problem(p);
     for (const scored of outcome.agencies) {
       const { belowTarget, ...agency } = scored;

@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
-import type { RubricCache } from "../io/batch-load.js";
-import { scoreFile } from "./score-file.js";
+import { isCsvPath } from "../io/csv-load.js";
+import { scoreFile, scoreTableStreaming } from "./score-file.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 import type { ChunkReply, ChunkRequest } from "./worker.js";
 
@@ -17,6 +17,7 @@ export interface BatchRunOptions extends AssessmentLoadOptions {
 }
 
 const CHUNK_FILES = 32;
+const WORKER_YOUNG_MB = Number(process.env.EGOV_WORKER_YOUNG_MB ?? 8);
 /** How many chunks may be scored ahead of the next one to deliver: bounds the reorder buffer (memory). */
 const MAX_AHEAD = 16;
 
@@ -30,9 +31,10 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
   const envWorkers = Number(process.env.EGOV_MATURITY_WORKERS);
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
   if (files.length < (options.inProcessBelow ?? 50) || files.includes("-")) {
-    const cache: RubricCache = new Map();
+    const inThread: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
     files.forEach((file, i) => {
-      onOutcome(scoreFile(file, load, cache, rubrics));
+      if (file !== "-" && isCsvPath(file)) scoreTableStreaming(file, inThread, rubrics, onOutcome);
+      else onOutcome(scoreFile(file, inThread, rubrics));
       options.onProgress?.(i + 1, files.length);
     });
     return;
@@ -97,8 +99,9 @@ function runPool(
       for (const w of pool) feed(w);
     };
     for (let i = 0; i < count; i++) {
-      // A small young generation keeps each worker's memory flat however many files it scores (measured: RSS no longer grows with the batch).
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      // A capped young generation keeps each worker's memory flat however many files it scores; large
+      // enough that scavenges of the (up to 100 KB) file texts stay rare (npm run bench: RSS and time).
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       pool.push(worker);
       worker.on("message", (reply: ChunkReply) => onReply(worker, reply));
       worker.on("error", fail);

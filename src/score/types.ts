@@ -50,6 +50,8 @@ export interface FileOutcome {
   file: string;
   agencies: ScoredAgency[];
   problems: Problem[];
+  /** More outcomes of the same file follow (a table scored as it streams); the file counts once, at its last. */
+  more?: boolean;
 }
 
 /** The rubrics seen so far, by `id@version`. */

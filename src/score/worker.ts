@@ -2,7 +2,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Rubric } from "../core/rubric.js";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
-import type { RubricCache } from "../io/batch-load.js";
 import { scoreFile } from "./score-file.js";
 import type { RubricTable } from "./types.js";
 
@@ -19,13 +18,12 @@ export interface ChunkReply {
   rubrics: [string, Rubric][];
 }
 
-const options = workerData as AssessmentLoadOptions;
-const cache: RubricCache = new Map();
+const options: AssessmentLoadOptions = { ...(workerData as AssessmentLoadOptions), rubricCache: new Map() };
 const rubrics: RubricTable = new Map();
 const sent = new Set<string>();
 
 parentPort?.on("message", (request: ChunkRequest) => {
-  const outcomes = request.files.map((file) => scoreFile(file, options, cache, rubrics));
+  const outcomes = request.files.map((file) => scoreFile(file, options, rubrics));
   const fresh: [string, Rubric][] = [];
   for (const [key, rubric] of rubrics) {
     if (sent.has(key)) continue;

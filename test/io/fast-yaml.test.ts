@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
+import { fastParseJson } from "../../src/io/fast-json.js";
 import { fastParseYaml } from "../../src/io/fast-yaml.js";
 
 /** What the loader gets from the `yaml` package (same options as src/io/yaml.ts), or undefined when it reports an error. */
@@ -104,5 +105,33 @@ describe("fastParseYaml on the shapes planners send", () => {
     const line = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.array(word, { maxLength: 6 })).map(([indent, words]) => `${" ".repeat(indent)}${words.join("")}`);
     const doc = fc.array(fc.oneof(line, fc.constantFrom("a: |", "b: |-", "- |", "c: &a", "d: *a", "e: &b [1, 2]", "f: *b", "  x", "    y", "", "   ", "g: {\"k\":1,\"l\":[2]}")), { maxLength: 10 }).map((lines) => `${lines.join("\n")}\n`);
     fc.assert(fc.property(doc, agrees), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
+  });
+});
+
+describe("fastParseJson", () => {
+  const agreesJson = (text: string) => {
+    const fast = fastParseJson(text);
+    if (fast !== undefined) expect(fast, text).toEqual(reference(text));
+  };
+
+  it("reads JSON as JSON.stringify writes it, compact or indented, exactly as the yaml package does", () => {
+    const value = { rubric: "egov-maturity@1", agency: { id: "x", name: { en: "X", ar: "س" }, groups: { sector: "health" } }, answers: { "a.b": { level: 2, evidence: [{ url: "https://x/[1]", note: 'say "hi" \\ {x}' }] }, c: true, d: null, e: -0.5, f: 1e21 } };
+    for (const text of [JSON.stringify(value), JSON.stringify(value, null, 2), `${JSON.stringify(value, null, 2)}\n`]) {
+      expect(fastParseJson(text)).toBeDefined();
+      agreesJson(text);
+    }
+  });
+
+  it("declines what YAML reads differently: duplicate keys, __proto__, numbers beyond range, surrogate escapes, tabs, deep nesting", () => {
+    for (const text of ['{"a":1,"a":2}', '{"a":{"b":1,"b":1}}', '{"__proto__":1}', '{"<<":1}', '{"a":1e400}', '{"a":"\\ud83d\\ude00"}', '{"a":\t1}', `${"{\"a\":".repeat(70)}1${"}".repeat(70)}`, `{"${"k".repeat(1001)}":1}`, "[1]", "{a: 1}"]) {
+      expect(fastParseJson(text), text).toBeUndefined();
+    }
+  });
+
+  it("never disagrees with the yaml package on generated JSON", () => {
+    const json = fc.jsonValue({ maxDepth: 4 }).map((v) => ({ k: v }));
+    fc.assert(fc.property(json, fc.boolean(), (value, indent) => agreesJson(indent ? JSON.stringify(value, null, 2) : JSON.stringify(value))), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
+    const keyed = fc.array(fc.tuple(fc.constantFrom("a", "b", "a\\\"", "\\\\", "[", "{"), fc.constantFrom("1", '"x"', "[]", "{}", '"\\""', '"[["')), { maxLength: 6 }).map((pairs) => `{${pairs.map(([k, v]) => `"${k}":${v}`).join(",")}}`);
+    fc.assert(fc.property(keyed, agreesJson), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * The assessment schema as a plain predicate: true exactly when `AssessmentSchema.safeParse(value)`
+ * succeeds (a differential test holds the two together), without zod's allocations. Loaders call it
+ * on the happy path and keep zod to word the problems of a value it refuses.
+ */
+import type { AssessmentFile } from "./assessment.js";
+import { isRealDate } from "./schema-parts.js";
+
+const AGENCY_ID = /^[A-Za-z0-9._-]+$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isDate = (v: unknown): boolean => typeof v === "string" && ISO_DATE.test(v) && isRealDate(v);
+
+/** Every key of `record` is one of `allowed` (a strict object). */
+function onlyKeys(record: Record<string, unknown>, allowed: readonly string[]): boolean {
+  for (const key in record) if (!allowed.includes(key)) return false;
+  return true;
+}
+
+function isLocalisedText(v: unknown): boolean {
+  if (typeof v === "string") return true;
+  if (!isPlainObject(v)) return false;
+  for (const key in v) if (!LANGUAGE.test(key) || typeof v[key] !== "string") return false;
+  return true;
+}
+
+function isEvidence(v: unknown): boolean {
+  if (typeof v === "string") return v.length > 0;
+  if (!isPlainObject(v) || !onlyKeys(v, ["url", "note", "date"])) return false;
+  if (v.url !== undefined && (typeof v.url !== "string" || v.url.length === 0)) return false;
+  if (v.note !== undefined && (typeof v.note !== "string" || v.note.length === 0)) return false;
+  return v.date === undefined || isDate(v.date);
+}
+
+const ANSWER_KEYS = ["level", "value", "na", "evidence", "notes"] as const;
+
+function isAnswer(v: unknown): boolean {
+  if (v === null || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (!isPlainObject(v) || !onlyKeys(v, ANSWER_KEYS)) return false;
+  if (v.level !== undefined && !isNumber(v.level)) return false;
+  if (v.value !== undefined && !isNumber(v.value) && typeof v.value !== "boolean") return false;
+  if (v.na !== undefined && v.na !== null && typeof v.na !== "string" && typeof v.na !== "boolean") return false;
+  if (v.notes !== undefined && typeof v.notes !== "string") return false;
+  if (v.evidence !== undefined) {
+    if (!Array.isArray(v.evidence)) return false;
+    for (const e of v.evidence) if (!isEvidence(e)) return false;
+  }
+  return true;
+}
+
+const TOP_KEYS = ["rubric", "agency", "assessor", "date", "language", "targets", "answers"] as const;
+
+/** True when `value` passes the assessment schema (see the module comment). */
+export function isAssessmentFile(value: unknown): value is AssessmentFile {
+  if (!isPlainObject(value) || !onlyKeys(value, TOP_KEYS)) return false;
+  if (value.rubric !== undefined && (typeof value.rubric !== "string" || value.rubric.length === 0)) return false;
+  const agency = value.agency;
+  if (!isPlainObject(agency) || !onlyKeys(agency, ["id", "name", "groups"])) return false;
+  if (typeof agency.id !== "string" || !AGENCY_ID.test(agency.id)) return false;
+  if (agency.name !== undefined && !isLocalisedText(agency.name)) return false;
+  if (agency.groups !== undefined) {
+    if (!isPlainObject(agency.groups)) return false;
+    for (const key in agency.groups) {
+      const g = agency.groups[key];
+      if (typeof g !== "string" && !isNumber(g)) return false;
+    }
+  }
+  if (value.assessor !== undefined && typeof value.assessor !== "string") return false;
+  if (value.date !== undefined && !isDate(value.date)) return false;
+  if (value.language !== undefined && (typeof value.language !== "string" || !LANGUAGE.test(value.language))) return false;
+  if (value.targets !== undefined) {
+    if (!isPlainObject(value.targets)) return false;
+    for (const key in value.targets) {
+      const t = value.targets[key];
+      if (!isNumber(t) || t < 0 || t > 1) return false;
+    }
+  }
+  if (value.answers !== undefined) {
+    if (!isPlainObject(value.answers)) return false;
+    for (const key in value.answers) if (!isAnswer(value.answers[key])) return false;
+  }
+  return true;
+}

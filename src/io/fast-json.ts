@@ -1,0 +1,83 @@
+/**
+ * The fast path for JSON as `JSON.stringify` writes it (compact or indented): JSON is YAML, and
+ * `JSON.parse` gives the same values as the `yaml` package for it, except where YAML is stricter —
+ * duplicate keys, `__proto__` and `<<` keys, keys over 1,024 characters, numbers too large to be
+ * finite, escaped surrogates, control characters. On any of those it declines (undefined), like the
+ * fast YAML reader, and the full parser reports the problem with its position.
+ */
+import { deepIndent } from "./fast-yaml.js";
+import { LONE_CR, REFUSED_CHARS } from "./fast-yaml-scalars.js";
+import { LIMITS, nestingDepth } from "./yaml.js";
+
+/** Keys written in the text (a string followed by `:`); -1 when one is longer than 1,000 characters. */
+function sourceKeys(text: string): number {
+  let count = 0;
+  let i = text.indexOf('"');
+  while (i >= 0) {
+    // The closing quote: one not preceded by an odd run of backslashes.
+    let end = text.indexOf('"', i + 1);
+    for (;;) {
+      if (end < 0) return -1;
+      let slashes = 0;
+      while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    let k = end + 1;
+    for (let c = text.charCodeAt(k); c === 32 || c === 10 || c === 13; c = text.charCodeAt(++k));
+    if (text.charCodeAt(k) === 58) {
+      if (end - i > 1000) return -1;
+      count++;
+    }
+    i = text.indexOf('"', k);
+  }
+  return count;
+}
+
+/**
+ * Keys in the parsed value; -1 at a key YAML treats differently, a number that is not finite, or
+ * nesting past the full parser's limit.
+ */
+function valueKeys(value: unknown, depth: number): number {
+  if (typeof value === "number") return Number.isFinite(value) ? 0 : -1;
+  if (value === null || typeof value !== "object") return 0;
+  if (depth >= LIMITS.maxDepth) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const n = valueKeys(item, depth + 1);
+      if (n < 0) return -1;
+      count += n;
+    }
+    return count;
+  }
+  for (const key in value) {
+    if (key === "__proto__" || key === "<<") return -1;
+    const n = valueKeys((value as Record<string, unknown>)[key], depth + 1);
+    if (n < 0) return -1;
+    count += n + 1;
+  }
+  return count;
+}
+
+/** The one document of a JSON object text, or undefined to decline. */
+export function fastParseJson(source: string): unknown[] | undefined {
+  let i = 0;
+  for (let c = source.charCodeAt(0); c === 32 || c === 10 || c === 13; c = source.charCodeAt(++i));
+  if (source.charCodeAt(i) !== 123) return undefined;
+  if (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source)) || /\\u[dD][89abAB]/.test(source)) return undefined;
+  if (deepIndent(source)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  const keys = valueKeys(value, 0);
+  // Fewer keys in the value than in the text: a key was written twice (YAML refuses it, JSON.parse keeps the last).
+  if (keys < 0 || keys !== sourceKeys(source)) return undefined;
+  // The full parser's pre-parse nesting count, which the depth above bounds, except that it can take an
+  // escaped quote (\") for the end of a string and count the brackets after it: then it is taken.
+  if (source.includes('\\"') && nestingDepth(source).flow > LIMITS.maxDepth) return undefined;
+  return [value];
+}
