@@ -1,16 +1,17 @@
-// Batch scoring: `score` wall time as a ratio to a single-threaded bare `yaml` parse loop over the
-// same files, peak memory for 20,000 vs 2,000 files, and ndjson time to the first line vs the last.
-// The corpus is generated deterministically under bench/.corpus/ (gitignored) from the default rubric.
+// Batch scoring, measured against floors in the same run, on every shape of file (bench/shapes.js):
+//   - a bare single-thread js-yaml load loop over the same files,
+//   - a single-thread read-and-scan loop (read each file, find its answers with a minimal scanner):
+//     the practical limit of reading the files at all,
+//   - a bare single-thread `yaml` parse loop (the parser the tool uses for positions).
+// Then peak memory for 20,000 vs 2,000 files (json, ndjson), CSV 200,000 vs 20,000 rows, and the
+// ndjson time to the first line vs the last. The corpus is generated deterministically under
+// bench/.corpus/ (gitignored) from the default rubric.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = `${root}bin/egov-maturity.js`;
-const corpus = `${root}bench/.corpus/batch-v1`;
-const PER_DIR = 1000;
-const DIRS = 20;
+const bin = process.env.BENCH_BIN ?? `${root}bin/egov-maturity.js`;
+const corpus = `${root}bench/.corpus/shapes-v1`;
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed) {
@@ -60,28 +61,43 @@ export function generateAssessment(n, criteria, random) {
   return `${lines.join("\n")}\n`;
 }
 
-function ensureCorpus() {
-  if (existsSync(`${corpus}/d${String(DIRS - 1).padStart(2, "0")}/a${PER_DIR - 1}.yaml`)) return;
-  const rubric = parse(readFileSync(`${root}rubrics/egov-maturity.yaml`, "utf8"));
-  const criteria = rubric.dimensions.flatMap((d) => d.criteria);
-  const random = prng(20261121);
-  for (let d = 0; d < DIRS; d++) {
-    const dir = `${corpus}/d${String(d).padStart(2, "0")}`;
-    mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < PER_DIR; i++) writeFileSync(`${dir}/a${i}.yaml`, generateAssessment(d * PER_DIR + i, criteria, random));
+/** The floors: one thread, every file of the folders, nothing else. */
+const FLOORS = {
+  "js-yaml": `
+import { readdirSync, readFileSync } from "node:fs";
+import { load } from "js-yaml";
+let n = 0;
+for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir).sort()) { if (load(readFileSync(dir + "/" + f, "utf8")) !== undefined) n++; }
+if (n === 0) process.exit(1);
+`,
+  // Read each file and find every criterion's answer (the number after its id): what any reader must do.
+  "read-and-scan": `
+import { readdirSync, readFileSync } from "node:fs";
+import { load } from "js-yaml";
+const rubric = load(readFileSync("rubrics/egov-maturity.yaml", "utf8"));
+const ids = rubric.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+let sum = 0;
+for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir).sort()) {
+  const text = readFileSync(dir + "/" + f, "utf8");
+  let at = text.indexOf("answers");
+  for (const id of ids) {
+    at = text.indexOf(id + (text.charCodeAt(at + 7) === 34 ? "" : ":"), at);
+    if (at < 0) break;
+    let i = at + id.length;
+    for (let c = text.charCodeAt(i); !(c >= 48 && c <= 57) && c !== 116 && c !== 102; c = text.charCodeAt(++i));
+    sum += text.charCodeAt(i);
   }
 }
-
-const dirs = (n) => Array.from({ length: n / PER_DIR }, (_, d) => `${corpus}/d${String(d).padStart(2, "0")}`);
-
-/** The floor: one thread, read and parse every file with the `yaml` package, nothing else. */
-const FLOOR = `
+if (sum === 0) process.exit(1);
+`,
+  yaml: `
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 let n = 0;
 for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir).sort()) { parse(readFileSync(dir + "/" + f, "utf8")); n++; }
 if (n === 0) process.exit(1);
-`;
+`,
+};
 
 function wall(args, opts = {}) {
   const start = process.hrtime.bigint();
@@ -92,54 +108,62 @@ function wall(args, opts = {}) {
 }
 
 /** Peak resident memory (kB) of a run, from /usr/bin/time -v. */
-function peakRss(args) {
-  const result = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: root, maxBuffer: 1 << 26 });
+function peakRss(args, env = {}) {
+  const result = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: root, maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(String(result.stderr));
   if (result.status !== 0 || !m) throw new Error(`peak memory run failed: ${String(result.stderr).slice(-500)}`);
   return Number(m[1]);
 }
 
-/** Milliseconds to the first ndjson line and to the last (the process's end). */
+/** Milliseconds to the first ndjson line and to the end of the process. */
 function ndjsonTimes(args) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"], cwd: root });
     let first;
-    let last;
     child.stdout.on("data", () => {
-      const now = Number(process.hrtime.bigint() - start) / 1e6;
-      if (first === undefined) first = now;
-      last = now;
+      first ??= Number(process.hrtime.bigint() - start) / 1e6;
     });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve({ first, last }) : reject(new Error(`ndjson run exited ${code}`))));
+    child.on("close", (code) => (code === 0 ? resolve({ first, last: Number(process.hrtime.bigint() - start) / 1e6 }) : reject(new Error(`ndjson run exited ${code}`))));
   });
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(8);
+const verdict = (ratio, target) => `ratio ${ratio.toFixed(2)}  (target ≤ ${target})${ratio <= target ? "" : "  MISSED"}`;
 
 export async function run() {
-  ensureCorpus();
+  const { SHAPES, ensureShape, ensureCsv } = await import("./shapes.js");
   const runs = Number(process.env.BENCH_BATCH_RUNS ?? 3);
-  const ten = dirs(10_000);
-  const floorArgs = ["--input-type=module", "-e", FLOOR, ...ten];
-  const scoreArgs = [bin, "score", ...ten, "--format", "json"];
-  wall(floorArgs);
-  wall(scoreArgs, { stdio: ["ignore", "ignore", "pipe"] }); // warm the file cache
-  const floor = [];
-  const score = [];
-  for (let i = 0; i < runs; i++) {
-    floor.push(wall(floorArgs));
-    score.push(wall(scoreArgs));
+  const only = process.env.BENCH_SHAPES ? process.env.BENCH_SHAPES.split(",") : SHAPES;
+  console.log(`batch scoring, 10,000 files per shape (default rubric; ${runs} interleaved runs, median; the tool on every core, the floors on one thread)`);
+  for (const shape of only) {
+    const dirs = ensureShape(shape, `${corpus}/${shape}`, shape === "flow" ? 20_000 : 10_000).slice(0, 10);
+    const cases = {
+      tool: [bin, "score", ...dirs, "--format", "json"],
+      ...Object.fromEntries(Object.entries(FLOORS).map(([name, code]) => [name, ["--input-type=module", "-e", code, ...dirs]])),
+    };
+    for (const args of Object.values(cases)) wall(args); // warm the file cache
+    const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+    for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name].push(wall(args));
+    const t = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+    console.log(`  ${shape}`);
+    console.log(`    js-yaml load loop        ${secs(t["js-yaml"])}   tool ${verdict(t.tool / t["js-yaml"], 0.6)}`);
+    console.log(`    read-and-scan loop       ${secs(t["read-and-scan"])}   tool ${verdict(t.tool / t["read-and-scan"], 1.5)}`);
+    console.log(`    yaml parse loop          ${secs(t.yaml)}   tool ratio ${(t.tool / t.yaml).toFixed(2)}`);
+    console.log(`    score --format json      ${secs(t.tool)}`);
   }
-  const f = median(floor);
-  const s = median(score);
-  console.log(`batch scoring (10,000 files, default rubric, ${runs} interleaved runs, median)`);
-  console.log(`  bare yaml parse loop, one thread       ${(f / 1000).toFixed(2)} s   (floor)`);
-  console.log(`  score <dirs> --format json >/dev/null  ${(s / 1000).toFixed(2)} s   ratio ${(s / f).toFixed(2)}  (target ≤ 0.5)`);
-  const small = peakRss([bin, "score", ...dirs(2_000), "--format", "json"]);
-  const large = peakRss([bin, "score", ...dirs(20_000), "--format", "json"]);
-  console.log(`  peak RSS  2,000 files ${(small / 1024).toFixed(0)} MB · 20,000 files ${(large / 1024).toFixed(0)} MB   ratio ${(large / small).toFixed(2)}  (target ≤ 1.3)`);
-  const nd = await ndjsonTimes([bin, "score", ...ten, "--format", "ndjson"]);
-  console.log(`  ndjson: first line ${(nd.first / 1000).toFixed(2)} s · last line ${(nd.last / 1000).toFixed(2)} s`);
+  const flow = ensureShape("flow", `${corpus}/flow`, 20_000);
+  for (const format of ["json", "ndjson"]) {
+    const small = peakRss([bin, "score", ...flow.slice(0, 2), "--format", format]);
+    const large = peakRss([bin, "score", ...flow, "--format", format]);
+    console.log(`  peak RSS ${format.padEnd(6)}  2,000 files ${(small / 1024).toFixed(0)} MB · 20,000 files ${(large / 1024).toFixed(0)} MB   ${verdict(large / small, 1.3)}`);
+  }
+  const mapping = `${root}examples/composite/un-egdi-2022.mapping.yaml`;
+  const csvSmall = peakRss([bin, "score", ensureCsv(`${corpus}/un-20000.csv`, 20_000), "--mapping", mapping, "--format", "json"]);
+  const csvLarge = peakRss([bin, "score", ensureCsv(`${corpus}/un-200000.csv`, 200_000), "--mapping", mapping, "--format", "json"]);
+  console.log(`  peak RSS csv     20,000 rows ${(csvSmall / 1024).toFixed(0)} MB · 200,000 rows ${(csvLarge / 1024).toFixed(0)} MB   ${verdict(csvLarge / csvSmall, 1.5)}`);
+  const nd = await ndjsonTimes([bin, "score", ...flow.slice(0, 10), "--format", "ndjson"]);
+  console.log(`  ndjson (10,000 files): first line ${secs(nd.first)} · end ${secs(nd.last)}   ${verdict(nd.first / nd.last, 0.1)}`);
 }

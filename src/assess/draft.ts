@@ -17,6 +17,14 @@ export interface DraftHeader {
   language: string;
 }
 
+/** `assess`'s own state in the file's `session:` block. */
+export interface SessionState {
+  /** The criterion on screen when the session stopped. */
+  at?: string;
+  /** Seconds spent answering, over every sitting. */
+  spent?: number;
+}
+
 const PARSE = { uniqueKeys: true, schema: "core", merge: false } as const;
 
 /** An unanswered answer without evidence or notes. */
@@ -98,6 +106,59 @@ export class AssessmentDraft {
     this.save();
   }
 
+  /**
+   * Where the consultant stopped (`at`, a criterion id) and the seconds spent so far, as kept in
+   * the file's `session:` block (every other command ignores it). Empty when the file has none.
+   */
+  sessionState(): SessionState {
+    const block: unknown = this.doc.toJS().session;
+    if (block === null || typeof block !== "object") return {};
+    const { at, spent } = block as Record<string, unknown>;
+    return { ...(typeof at === "string" && this.rubric.criteria.has(at) ? { at } : {}), ...(typeof spent === "number" && Number.isFinite(spent) && spent >= 0 ? { spent } : {}) };
+  }
+
+  /** Records where the consultant is and the time spent, and saves; `undefined` removes the block (a finished session). */
+  setSessionState(state: SessionState | undefined): void {
+    if (state === undefined) {
+      if (!this.doc.has("session")) return;
+      this.doc.delete("session");
+    } else {
+      const node = this.doc.createNode({ ...(state.at !== undefined ? { at: state.at } : {}), ...(state.spent !== undefined ? { spent: Math.round(state.spent) } : {}) });
+      if (isMap(node)) node.flow = true;
+      const root = this.doc.contents;
+      const existing = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === "session") : undefined;
+      if (existing) existing.value = node;
+      else {
+        const pair = this.doc.createPair("session", node);
+        pair.key = this.doc.createNode("session");
+        if (isScalar(pair.key)) pair.key.commentBefore = " assess: where the workshop stopped and the time spent (other commands ignore it)";
+        insertBefore(this.doc, "answers", pair);
+      }
+    }
+    this.save();
+  }
+
+  /** The executive summary (`summary:`) in `lang`: the plain text, or that language's entry. */
+  summary(lang: string): string | undefined {
+    return localisedNodeText(this.doc.get("summary", true), lang);
+  }
+
+  /**
+   * Sets the executive summary in `lang` (a language map keeps its other languages), or removes it
+   * with `undefined`; placed before `answers:`. Saves the file.
+   */
+  setSummary(lang: string, text: string | undefined): void {
+    const existing = this.doc.get("summary", true);
+    if (isMap(existing)) {
+      if (text === undefined) existing.delete(lang);
+      else existing.set(lang, text);
+      if (existing.items.length === 0) this.doc.delete("summary");
+    } else if (text === undefined) this.doc.delete("summary");
+    else if (this.doc.has("summary")) this.doc.set("summary", text);
+    else insertBefore(this.doc, "answers", this.doc.createPair("summary", text));
+    this.save();
+  }
+
   /** The file's text as it is saved. */
   toText(): string {
     return this.doc.toString({ lineWidth: 0 });
@@ -160,6 +221,16 @@ export function answerValue(answer: Answer): unknown {
   }
   if (answer.notes !== undefined) out.notes = answer.notes;
   return out;
+}
+
+/** The text of a localised YAML node in `lang`: a plain string, or that language's entry of a map. */
+function localisedNodeText(node: unknown, lang: string): string | undefined {
+  if (isScalar(node) && typeof node.value === "string") return node.value;
+  if (isMap(node)) {
+    const entry = node.get(lang);
+    return typeof entry === "string" ? entry : undefined;
+  }
+  return undefined;
 }
 
 function insertBefore(doc: Document, key: string, pair: Pair): void {

@@ -1,8 +1,14 @@
 import type { Criterion, Dimension } from "../core/rubric.js";
-import { score } from "../core/score.js";
-import { formatAnswer, terminalLine } from "../render/context.js";
+import { plural } from "../i18n/index.js";
+import { terminalLine } from "../render/context.js";
+import { commandOf, keyLabel } from "./keys.js";
+import { secondsSpent, timeProgress } from "./progress.js";
 import { askCriterion } from "./question.js";
-import { say, sayCount, scoreText, textIn, type Session } from "./session.js";
+import { askSummary } from "./summary.js";
+import { counts, dimensionSummary, review, type ReviewState } from "./review.js";
+import { say, scoreText, textIn, type Session } from "./session.js";
+
+export { dimensionSummary } from "./review.js";
 
 /** The rubric's criteria in the order they are asked: dimension by dimension. */
 export function criteriaInOrder(session: Pick<Session, "rubric">): Criterion[] {
@@ -16,19 +22,20 @@ export function firstUnanswered(session: Pick<Session, "rubric" | "draft">): num
   return i < 0 ? all.length : i;
 }
 
-function dimensionOf(session: Session, criterion: Criterion): Dimension {
-  return session.rubric.dimensions.find((d) => d.id === criterion.dimension)!;
+/**
+ * Where a resumed file continues: the criterion on screen when the session stopped (the file's
+ * `session:` block), else the first unanswered one; the review when every criterion is answered.
+ */
+export function resumePosition(session: Pick<Session, "rubric" | "draft">): number {
+  const all = criteriaInOrder(session);
+  if (all.every((c) => session.draft.isAnswered(c.id))) return all.length;
+  const at = session.draft.sessionState().at;
+  const i = at === undefined ? -1 : all.findIndex((c) => c.id === at);
+  return i >= 0 ? i : firstUnanswered(session);
 }
 
-function counts(session: Session, dimension: Dimension): { answered: number; na: number; total: number } {
-  let answered = 0;
-  let na = 0;
-  for (const c of dimension.criteria) {
-    const kind = session.draft.answer(c.id).answer.kind;
-    if (kind === "na") na++;
-    if (kind !== "unanswered") answered++;
-  }
-  return { answered, na, total: dimension.criteria.length };
+function dimensionOf(session: Session, criterion: Criterion): Dimension {
+  return session.rubric.dimensions.find((d) => d.id === criterion.dimension)!;
 }
 
 /** The heading shown on entering a dimension: its title, kind, description, threshold and gates. */
@@ -41,37 +48,19 @@ function showDimension(session: Session, dimension: Dimension): void {
   const facts: string[] = [];
   if (dimension.kind === "stage") facts.push(say(session, "assess.attainedAt", { score: scoreText(session, dimension.threshold ?? 0.6) }));
   for (const gate of dimension.requires) {
-    const title = textIn(session, session.rubric.dimensions.find((d) => d.id === gate.dimension)?.title);
+    const title = textIn(session, "criterion" in gate ? session.rubric.criteria.get(gate.criterion)?.title : session.rubric.dimensions.find((d) => d.id === gate.dimension)?.title);
     facts.push(say(session, "assess.gate", { dimension: title, score: scoreText(session, gate.min) }));
   }
   if (facts.length > 0) lines.push(facts.join(" · "));
   session.port.say(lines.join("\n"));
 }
 
-/** The line shown at a dimension's end: its score so far against its target. */
-export function dimensionSummary(session: Session, dimension: Dimension): string {
-  const report = score(session.rubric, session.draft.assessment());
-  const result = report.dimensions.find((d) => d.id === dimension.id)!;
-  const n = counts(session, dimension);
-  const na = n.na > 0 ? ` · ${say(session, "assess.naCount", { n: n.na })}` : "";
-  return `${textIn(session, dimension.title)}: ${scoreText(session, result.score)} (${say(session, "target")} ${scoreText(session, result.target)}) · ${say(session, "assess.answeredOf", { n: n.answered, total: n.total })}${na}`;
-}
-
-/** Every answer, dimension by dimension, with the scores so far. */
-function showReview(session: Session): void {
-  const report = score(session.rubric, session.draft.assessment());
-  const lines = ["", `══ ${say(session, "assess.reviewTitle")} ══`];
-  for (const d of session.rubric.dimensions) {
-    lines.push("", dimensionSummary(session, d));
-    for (const c of d.criteria) {
-      const a = session.draft.answer(c.id);
-      const mark = a.answer.kind === "unanswered" ? "·" : "✓";
-      const extras = [a.evidence.length > 0 ? sayCount(session, "assess.evidenceCount", a.evidence.length) : "", a.notes !== undefined ? say(session, "assess.note") : ""].filter(Boolean).join(", ");
-      lines.push(`  ${mark} ${textIn(session, c.title)}: ${formatAnswer(session.rubric, c.id, a.answer, session.lang)}${extras ? `  [${extras}]` : ""}`);
-    }
-  }
-  lines.push("", `${say(session, "index")}: ${scoreText(session, report.index)}${report.unanswered.length > 0 ? ` · ${sayCount(session, "unansweredNote", report.unanswered.length)}` : ""}`);
-  session.port.say(lines.join("\n"));
+/** The progress line: "Execution · 12 / 58 · 21% · 9 min spent · about 31 min left". */
+function progressLine(session: Session, criterion: Criterion, position: number, total: number): string {
+  const all = criteriaInOrder(session);
+  const answered = all.filter((c) => session.draft.isAnswered(c.id)).length;
+  const percent = Math.round(((position + 1) / total) * 100);
+  return `${textIn(session, dimensionOf(session, criterion).title)} · ${position + 1} / ${total} · ${percent}% · ${timeProgress(session, answered, total - answered)}`;
 }
 
 /** Picks a dimension; returns the position of its first unanswered criterion (its first when all are answered), or `stay`. */
@@ -80,54 +69,56 @@ async function jumpToDimension(session: Session, stay: number): Promise<number> 
   const choices = session.rubric.dimensions.map((d) => {
     const n = counts(session, d);
     const first = all.findIndex((c) => c.dimension === d.id && !session.draft.isAnswered(c.id));
-    return { name: `${textIn(session, d.title)}  (${say(session, "assess.answeredOf", { n: n.answered, total: n.total })})`, value: first >= 0 ? first : all.findIndex((c) => c.dimension === d.id) };
+    return { name: `${textIn(session, d.title)}  (${plural(session.lang, "assess.count.skipped", n.skipped)})`, value: first >= 0 ? first : all.findIndex((c) => c.dimension === d.id) };
   });
   return session.port.list(say(session, "assess.whichDimension"), [{ name: say(session, "assess.stay"), value: stay }, ...choices], stay);
 }
 
-/** Picks any criterion to revise. */
-async function goToCriterion(session: Session, stay: number): Promise<number> {
-  const all = criteriaInOrder(session);
-  const choices = all.map((c, i) => ({
-    name: `${textIn(session, dimensionOf(session, c).title)} · ${textIn(session, c.title)}: ${formatAnswer(session.rubric, c.id, session.draft.answer(c.id).answer, session.lang)}`,
-    value: i,
-  }));
-  return session.port.list(say(session, "assess.whichCriterion"), [{ name: say(session, "assess.stay"), value: stay }, ...choices], Math.min(stay, all.length - 1));
-}
-
-/** The review menu: finish, continue at the first unanswered, go to a criterion, jump to a dimension. */
-async function review(session: Session, from: number): Promise<number | "finish"> {
-  showReview(session);
-  const next = firstUnanswered(session);
-  const total = criteriaInOrder(session).length;
-  const left = total - criteriaInOrder(session).filter((c) => session.draft.isAnswered(c.id)).length;
-  type Pick = "finish" | "continue" | "criterion" | "dimension";
-  const choices: { key: string; name: string; value: Pick }[] = [
-    { key: "f", name: left > 0 ? sayCount(session, "assess.finishIncomplete", left) : say(session, "assess.finish"), value: "finish" },
-  ];
-  if (next < total) choices.push({ key: "c", name: say(session, "assess.continueAt", { title: textIn(session, criteriaInOrder(session)[next]!.title) }), value: "continue" });
-  choices.push({ key: "g", name: say(session, "assess.goToCriterion"), value: "criterion" }, { key: "j", name: say(session, "assess.choice.jump"), value: "dimension" });
-  const pick = await session.port.menu(say(session, "assess.reviewWhat"), choices);
-  if (pick === "finish") return "finish";
-  if (pick === "continue") return next;
-  const stay = Math.min(from, total - 1);
-  return pick === "criterion" ? goToCriterion(session, stay) : jumpToDimension(session, stay);
+/** At the end of the walk: offers the skipped criteria once; true to answer them now. */
+async function offerSkipped(session: Session, skipped: number): Promise<boolean> {
+  const review = keyLabel("review", session.lang);
+  session.port.say(`\n${plural(session.lang, "assess.skippedLeft", skipped)}`);
+  const typed = await session.port.text(say(session, "assess.skippedWhat", { review }), {
+    validate: (text) => (text.trim() === "" || commandOf(text, ["yes", "review"]) !== undefined ? true : say(session, "assess.skippedRefused", { review })),
+  });
+  return commandOf(typed, ["review"]) === undefined;
 }
 
 /**
  * Walks the rubric from `start`, dimension by dimension, until the consultant finishes at the
- * review. Back, skip, jump and review move the position; every answer is saved as it is given.
+ * review; at the end of the walk it offers the skipped criteria once. A criterion revised from the
+ * review returns to the review. Every answer is saved as it is given, and the file's `session:`
+ * block records the question on screen and the time spent.
  */
 export async function runQuestions(session: Session, start: number): Promise<void> {
   const all = criteriaInOrder(session);
+  const unanswered = () => all.flatMap((c, i) => (session.draft.isAnswered(c.id) ? [] : [i]));
+  const reviewState: ReviewState = { page: 0 };
   let position = start;
+  let mode: "walk" | "skipped" | "revise" = "walk";
+  let queue: number[] = [];
+  let offered = start >= all.length;
   let shownDimension: string | undefined;
   for (;;) {
+    if (mode === "walk" && position >= all.length && !offered) {
+      offered = true;
+      const skipped = unanswered();
+      if (skipped.length > 0 && (await offerSkipped(session, skipped.length))) {
+        mode = "skipped";
+        queue = skipped;
+        position = queue.shift()!;
+      }
+    }
     if (position >= all.length) {
-      const next = await review(session, all.length - 1);
-      if (next === "finish") return;
-      position = next;
+      const outcome = await review(session, reviewState);
       shownDimension = undefined;
+      if (outcome.kind === "finish") {
+        await askSummary(session);
+        session.draft.setSessionState({ spent: secondsSpent(session) });
+        return;
+      }
+      mode = outcome.kind === "revise" ? "revise" : "walk";
+      position = outcome.kind === "jump" ? await jumpToDimension(session, Math.max(0, firstUnanswered(session) % all.length)) : outcome.position;
       continue;
     }
     const criterion = all[position]!;
@@ -135,18 +126,25 @@ export async function runQuestions(session: Session, start: number): Promise<voi
       showDimension(session, dimensionOf(session, criterion));
       shownDimension = criterion.dimension;
     }
-    const move = await askCriterion(session, criterion, position, all.length);
-    if (move === "next") {
+    session.draft.setSessionState({ at: criterion.id, spent: secondsSpent(session) });
+    const move = await askCriterion(session, criterion, progressLine(session, criterion, position, all.length));
+    if (move === "review") {
+      // The consultant asked for the review: the skipped ones are listed there, not offered again.
+      offered = true;
+      position = all.length;
+    }
+    else if (move === "back") {
+      mode = "walk";
+      position = Math.max(0, position - 1);
+    } else if (move === "jump") {
+      mode = "walk";
+      position = await jumpToDimension(session, position);
+    } else if (mode === "revise") position = all.length;
+    else if (mode === "skipped") position = queue.shift() ?? all.length;
+    else {
       const following = all[position + 1];
       if (following === undefined || following.dimension !== criterion.dimension) session.port.say(`\n${dimensionSummary(session, dimensionOf(session, criterion))}`);
       position += 1;
-    } else if (move === "back") position = Math.max(0, position - 1);
-    else if (move === "jump") position = await jumpToDimension(session, position);
-    else {
-      const next = await review(session, position);
-      if (next === "finish") return;
-      position = next;
-      shownDimension = undefined;
     }
   }
 }

@@ -4,13 +4,6 @@
  * (inquirer) stays in a single file.
  */
 
-/** A choice of a keyed menu: the consultant types `key` and Enter (or moves with the arrows). */
-export interface MenuChoice<T> {
-  key: string;
-  name: string;
-  value: T;
-}
-
 /** A choice of a scrolling list. */
 export interface ListChoice<T> {
   name: string;
@@ -20,19 +13,21 @@ export interface ListChoice<T> {
 export interface TextOptions {
   /** Shown and used when the consultant presses Enter on an empty line. */
   default?: string;
-  /** true to accept, or the reason the text is refused (the prompt asks again). */
+  /** true to accept, or the reason the text is refused, in the session's language (the prompt asks again). */
   validate?: (text: string) => true | string;
 }
 
 export interface PromptPort {
-  /** A short menu answered by a key: levels, yes/no, N/A, skip, back, jump, review. */
-  menu<T>(message: string, choices: readonly MenuChoice<T>[]): Promise<T>;
-  /** A long list to scroll through (criteria, dimensions). */
+  /** A long list to scroll through (dimensions). */
   list<T>(message: string, choices: readonly ListChoice<T>[], initial?: T): Promise<T>;
-  /** A line of text. */
+  /** A line of text: answers, keys, evidence, notes. */
   text(message: string, options?: TextOptions): Promise<string>;
-  /** Prints lines to the consultant (already made terminal-safe by the caller). */
+  /** Prints lines to the consultant (already made terminal-safe by the caller; the port wraps them). */
   say(text: string): void;
+  /** How many lines the terminal shows at once (the review pages by it). */
+  readonly rows: number;
+  /** How many columns it has (long lines wrap: the review counts the rows they take). */
+  readonly columns: number;
 }
 
 /** Thrown by a port when the consultant interrupts (Ctrl-C, a closed terminal). */

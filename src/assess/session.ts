@@ -14,6 +14,12 @@ export interface Session {
   lang: string;
   /** Today's date (YYYY-MM-DD): the default date of new evidence. Passed in, never read from the clock here. */
   today: string;
+  /** The clock (milliseconds), for time spent and the estimate of time left; passed in, so tests fix it. */
+  now: () => number;
+  /** When this sitting started (by `now`), the seconds spent in earlier sittings, and the answers there were then. */
+  timing: { started: number; before: number; answeredAtStart: number };
+  /** Offer the executive summary at the end (when assessments carry one). */
+  askSummary?: boolean;
 }
 
 /** A rubric text in the session's language, on one line, safe for a terminal. */
@@ -43,10 +49,4 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-/** Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal separator, in ASCII. */
-export function asciiDigits(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\u066B/g, ".");
-}
+export { asciiDigits } from "./keys.js";

@@ -46,9 +46,24 @@ export function violationMessage(v: PlacedViolation, agency: CheckedAgency, lang
       return t(lang, `msg.${v.rule}`, { ...slots, actual: String(v.actual ?? ""), expected: String(v.expected ?? "") });
     case "evidence-age":
       return v.actual === null ? plural(lang, "msg.evidence-age-undated", Number(v.expected), slots) : plural(lang, "msg.evidence-age", Number(v.actual), { ...slots, expected: String(v.expected) });
-    case "no-lower-answer":
-      return t(lang, v.note !== undefined ? "msg.no-lower-answer-explained" : "msg.no-lower-answer", { ...slots, actual: answer(v.actual), expected: answer(v.expected), note: v.note ?? "" });
+    case "no-lower-answer": {
+      const base = v.lowerIsBetter ? "msg.no-higher-answer" : "msg.no-lower-answer";
+      return t(lang, (v.note !== undefined ? `${base}-explained` : base) as MessageKey, { ...slots, actual: answer(v.actual), expected: answer(v.expected), note: v.note ?? "" });
+    }
+    case "rubric-pin":
+    case "agency-id-changed":
+    case "agency-removed":
+      return t(lang, `msg.${v.rule}`, { ...slots, actual: String(v.actual ?? ""), expected: String(v.expected ?? "") });
     case "valid-input":
       return ruleTitle("valid-input", lang);
   }
+}
+
+/** A violation in words with its waiver: "… — waived until 2027-03-31: reason", or that the waiver expired. */
+export function violationText(v: PlacedViolation, agency: CheckedAgency, lang: string): string {
+  const text = violationMessage(v, agency, lang);
+  if (v.waiver === undefined) return text;
+  const slots = { expires: v.waiver.expires, reason: v.waiver.reason, by: v.waiver.approvedBy ?? "" };
+  const key = v.waiver.expired ? "check.waiverExpired" : v.waiver.approvedBy !== undefined ? "check.waivedBy" : "check.waived";
+  return `${text} — ${t(lang, key, slots)}`;
 }

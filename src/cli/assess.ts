@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { AssessmentDraft } from "../assess/draft.js";
-import { criteriaInOrder, firstUnanswered, runQuestions } from "../assess/flow.js";
+import { criteriaInOrder, resumePosition, runQuestions } from "../assess/flow.js";
 import { inquirerPort } from "../assess/inquirer-port.js";
 import { PromptInterrupted } from "../assess/port.js";
 import type { Session } from "../assess/session.js";
@@ -12,7 +12,7 @@ import type { Rubric } from "../core/rubric.js";
 import { score } from "../core/score.js";
 import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
-import { terminalLine } from "../render/context.js";
+import { terminalLine, textOf } from "../render/context.js";
 import { plural, t } from "../i18n/index.js";
 import { renderReportTable } from "../report/formats/table.js";
 import { chooseLanguage, optionsOf, rubricOption } from "./common.js";
@@ -61,17 +61,22 @@ export function registerAssess(program: Command): void {
     .description("walk through the rubric with an agency, question by question; every answer is saved to the file at once")
     .addOption(rubricOption(`rubric id or path (default: ${DEFAULT_RUBRIC}); a resumed file keeps its own`))
     .option("--out <file>", "the assessment file to write (default: asked, <agency-id>.yaml); --output does the same")
-    .option("--resume [file]", "continue an assessment file at its first unanswered criterion, or revise a finished one (the file, or --out's)")
+    .option("--resume [file]", "continue an assessment file where the session stopped (then the skipped criteria), or revise a finished one (the file, or --out's)")
     .addHelpText(
       "after",
       `
-At each question type the key of an answer and Enter (arrows work too):
-  0-4  a level (its descriptor is shown)    y / n  yes or no    a number, for measured criteria
-  a    not applicable (a reason is required)   s  skip (keep the current answer)
-  b    back to the previous question           j  jump to a dimension
-  r    review every answer, revise any, finish
-Then evidence (a URL or a note, with its date) and a note: Enter skips them.
-Every answer is saved at once; Ctrl-C or a closed terminal loses at most the answer being typed.
+One line per question: the answer, then (optional) evidence, then (optional) "; note":
+  3                              a level of the scale (exactly: 5 at a 0-4 scale is refused)
+  3 https://example.org/x ; text level 3, a URL as evidence (dated today), and a note
+  3 e                            level 3, then the full evidence editor
+  y / n    yes or no             62   a number (within the criterion's admissible range)
+  a REASON not applicable, with the reason
+Keys: s or Enter skip (keep) · b back · j jump to a dimension · r review and finish
+      e evidence editor · ? help.  Digits ٠-٩ / ۰-۹ and an Arabic keyboard's
+      letters on the same keys (ش س لا ت ق ث) work too.
+The review pages a screenful at a time; type a criterion's number or id to revise it.
+Every answer is saved at once, and the file's session: block records where you are:
+--resume continues there, then offers the skipped criteria.
 
 Examples:
   $ egov-maturity assess --out moh.yaml
@@ -155,12 +160,14 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
             draft.save();
             port.say(t(lang, "assess.savingTo", { file: terminalLine(file) }));
           }
-          return { port, draft, rubric, lang, today: today() };
+          const answered = criteriaInOrder({ rubric }).filter((c) => draft!.isAnswered(c.id)).length;
+          return { port, draft, rubric, lang, today: today(), now: () => Date.now(), timing: { started: Date.now(), before: draft.sessionState().spent ?? 0, answeredAtStart: answered }, askSummary: true };
         })();
         const total = criteriaInOrder(session).length;
-        const start = firstUnanswered(session);
+        const start = resumePosition(session);
         if (resumeFile !== undefined) {
-          port.say(start < total ? plural(lang, "assess.resuming", total, { file: terminalLine(session.draft.file), answered: total - countUnanswered(session) }) : plural(lang, "assess.allAnswered", total));
+          const title = start < total ? terminalLine(textOf(rubric, criteriaInOrder(session)[start]!.title, lang)) : "";
+          port.say(start < total ? t(lang, "assess.resumingAt", { file: terminalLine(session.draft.file), n: total - countUnanswered(session), total, title }) : plural(lang, "assess.allAnswered", total));
         }
         await runQuestions(session, start);
         const report = score(rubric, session.draft.assessment());

@@ -1,26 +1,14 @@
 import { Option, type Command } from "commander";
-import { checkResult, type CheckedAgency, type CheckedFile } from "../check/result.js";
-import { checkPolicyAgainstRubric, completenessProblems, evaluatePolicy, rulesEvaluated, rulesFor, type PolicyFile } from "../core/policy.js";
-import { InputError, UsageError, type Problem } from "../core/problems.js";
-import type { Rubric } from "../core/rubric.js";
-import { isRealDate } from "../core/schema-parts.js";
-import { score } from "../core/score.js";
-import { loadBaseline, type Baseline } from "../io/baseline.js";
-import { loadAssessmentsAny } from "../io/load-any.js";
-import { expandPaths } from "../io/paths.js";
-import { loadPolicyFile } from "../io/policy-load.js";
-import { documentKind } from "../io/assessment-load.js";
-import { readTextFile } from "../io/read.js";
-import { loadRubricFile, placeProblems } from "../io/rubric-load.js";
-import { locate, parseYamlStream } from "../io/yaml.js";
+import { runCheck, type CheckOptions } from "../check/run.js";
 import { checkRenderers } from "../check/formats/index.js";
-import { chooseLanguage, formatOption, optionsOf, rubricOption } from "./common.js";
-import { csvLoadOptions, csvOptions, type CsvCliOptions } from "./csv-options.js";
-import { emit, printProblems, renderContext } from "./output.js";
+import { UsageError } from "../core/problems.js";
+import { writeFileAtomic } from "../io/write.js";
+import { formatOption, optionsOf, rubricOption } from "./common.js";
+import { csvOptions, type CsvCliOptions } from "./csv-options.js";
+import { emit, printProblems, toolVersion, useColor } from "./output.js";
 
-interface CheckOptions extends CsvCliOptions {
+interface CheckCliOptions extends CsvCliOptions {
   format: string;
-  rubric?: string;
   policy?: string;
   minIndex?: string;
   minStage?: string;
@@ -29,71 +17,29 @@ interface CheckOptions extends CsvCliOptions {
   maxEvidenceAge?: string;
   forbidNa?: string[];
   baseline?: string;
+  baselineExact?: string;
   today?: string;
   allowIncomplete?: boolean;
+  failOnWarn?: boolean;
+  report?: string[];
 }
 
-/** A score option: a fraction (0.5) or a percentage (50%). */
-function parseScore(text: string, option: string): number {
-  const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
-  const value = percent ? Number(percent[1]) / 100 : Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`${option} ${text} is not a score`, "give a fraction between 0 and 1 (0.5) or a percentage (50%)");
-  return value;
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
-function parseWhole(text: string, option: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option} ${text} is not a whole number`, option === "--max-evidence-age" ? "give a number of days, e.g. 365" : "give a level of the rubric's scale, e.g. 3");
-  return Number(text);
-}
-
-/** The policy: the --policy file, then the flags on top (a flag wins over the file's top level). */
-function buildPolicy(options: CheckOptions): { policy: PolicyFile; problemsFor: (rubric: Rubric) => Problem[] } {
-  let policy: PolicyFile = {};
-  let placeIn: Parameters<typeof placeProblems>[1];
-  if (options.policy !== undefined) {
-    const loaded = loadPolicyFile(options.policy);
-    if (loaded.problems.length > 0 || loaded.policy === undefined) throw new InputError(loaded.problems);
-    policy = loaded.policy;
-    placeIn = loaded.parsed;
-  }
-  const flags: PolicyFile = {};
-  if (options.minIndex !== undefined) flags["min-index"] = parseScore(options.minIndex, "--min-index");
-  if (options.minStage !== undefined) flags["min-stage"] = options.minStage;
-  if (options.min !== undefined) {
-    flags.min = {};
-    for (const pair of options.min) {
-      const m = /^([^=]+)=(.+)$/.exec(pair);
-      if (!m) throw new UsageError(`--min ${pair} is not DIMENSION=SCORE`, "e.g. --min security=0.5 --min strategy=40%");
-      flags.min[m[1]!.trim()] = parseScore(m[2]!, `--min ${m[1]}=`);
-    }
-  }
-  if (options.requireEvidenceFrom !== undefined) flags["require-evidence-from"] = parseWhole(options.requireEvidenceFrom, "--require-evidence-from");
-  if (options.maxEvidenceAge !== undefined) flags["max-evidence-age"] = parseWhole(options.maxEvidenceAge, "--max-evidence-age");
-  if (options.forbidNa !== undefined) flags["forbid-na"] = options.forbidNa.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  const merged: PolicyFile = { ...policy, ...flags, min: { ...policy.min, ...flags.min } };
-  if (options.allowIncomplete) merged["allow-incomplete"] = true;
-  const source = options.policy ?? "<options>";
-  const checked = new Set<Rubric>();
-  return {
-    policy: merged,
-    problemsFor: (rubric) => {
-      if (checked.has(rubric)) return [];
-      checked.add(rubric);
-      // Ids the rubric lacks: in the file at their line; from flags, at the flag.
-      const fromFile = options.policy !== undefined ? placeProblems(checkPolicyAgainstRubric(policy, rubric), placeIn, source) : [];
-      const fromFlags = checkPolicyAgainstRubric({ ...flags, min: flags.min ?? {} }, rubric).map((p) => ({ ...p, file: "<options>", line: 1, column: 1 }));
-      return [...fromFile, ...fromFlags];
-    },
-  };
-}
-
-/** True when a file's first document is a rubric (has `dimensions`, `scale` or `extends`). */
-function isRubricFile(file: string): boolean {
-  if (file === "-") return false;
-  const read = readTextFile(file);
-  if (read.text === undefined) return false;
-  const first = parseYamlStream(read.text, file).documents.find((d) => d.value !== null && d.value !== undefined);
-  return first !== undefined && documentKind(first.value) === "rubric";
+/** `--report FORMAT=FILE` entries, checked before the run: a known format, a file, no file twice. */
+function parseReports(entries: readonly string[], output: string | undefined): [format: string, file: string][] {
+  const seen = new Set<string>(output !== undefined ? [output] : []);
+  return entries.map((entry) => {
+    const m = /^([a-z]+)=(.+)$/.exec(entry);
+    if (!m) throw new UsageError(`--report ${entry} is not FORMAT=FILE`, "e.g. --report sarif=check.sarif --report junit=junit.xml");
+    const [, format, file] = m as unknown as [string, string, string];
+    if (!(format in checkRenderers)) throw new UsageError(`--report ${entry}: unknown format \`${format}\``, `formats: ${Object.keys(checkRenderers).join(", ")}`);
+    if (seen.has(file)) throw new UsageError(`--report ${entry}: \`${file}\` is written twice`, "give each output its own file");
+    seen.add(file);
+    return [format, file];
+  });
 }
 
 /** `check <paths...>`: the CI gate. */
@@ -104,6 +50,7 @@ export function registerCheck(program: Command): void {
     .description("CI gate: validate every assessment and enforce a policy (minimum index, stage and dimension scores, evidence, no regression against the accepted versions)")
     .argument("<paths...>", "assessment files, directories (recursive, *.yaml / *.yml) or globs")
     .addOption(formatOption(Object.keys(checkRenderers), "table"))
+    .addOption(new Option("--report <format=file>", "write another output of the same run to a file, e.g. sarif=check.sarif (repeatable)").argParser(collect))
     .addOption(rubricOption())
     .option("-p, --policy <file>", "policy file (YAML; schema: egov-maturity schema policy); flags below override its top-level rules")
     .option("--min-index <score>", "lowest overall index accepted: 0.5 or 50%")
@@ -112,9 +59,11 @@ export function registerCheck(program: Command): void {
     .option("--require-evidence-from <level>", "answers at or above this level must list evidence")
     .option("--max-evidence-age <days>", "evidence must include a piece at most this many days old (to the assessment's date, else --today)")
     .addOption(new Option("--forbid-na <criteria...>", "criterion ids that may not be marked N/A (comma-separated or repeated)"))
-    .option("-b, --baseline <dir or git ref>", "compare with the accepted versions: a folder, or a git revision such as origin/main or HEAD~1")
-    .option("--today <date>", "the day evidence age is counted to for an undated assessment (YYYY-MM-DD; default: today)")
+    .option("-b, --baseline <dir or git ref>", "compare with the accepted versions: a folder, or a git revision (origin/main): its merge-base with HEAD, where the branch started")
+    .option("--baseline-exact <git ref>", "compare with the tip of a git revision itself, not the merge-base")
+    .option("--today <date>", "the day evidence ages and waiver expiries are counted to (YYYY-MM-DD; default: today)")
     .option("--allow-incomplete", "accept assessments with unanswered criteria")
+    .option("--fail-on-warn", "warnings fail the check too (exit 1)")
     .addOption(csvOptions()[0])
     .addOption(csvOptions()[1])
     .addOption(csvOptions()[2])
@@ -124,73 +73,26 @@ export function registerCheck(program: Command): void {
 Examples:
   $ egov-maturity check assessments/ --policy policy.yaml
   $ egov-maturity check assessments/ --min-index 0.5 --min-stage interaction --min security=0.5
-  $ egov-maturity check assessments/ --policy policy.yaml --baseline origin/main --format github
-  $ egov-maturity check assessments/ --policy policy.yaml --format sarif --output check.sarif
+  $ egov-maturity check assessments/ --policy policy.yaml --baseline origin/main --format github \\
+      --report sarif=check.sarif --report junit=junit.xml --report markdown=summary.md
+  $ egov-maturity check assessments/ --policy policy.yaml --report codequality=gl-code-quality.json
   $ egov-maturity check "assessments/**/*.yaml" --require-evidence-from 3 --max-evidence-age 365 --today 2026-11-21
 
 Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid input or usage (listed first)`,
     )
-    .action((paths: string[], _opts: unknown, command: Command) => {
-      const options = optionsOf<CheckOptions>(command);
-      if (options.today !== undefined && !isRealDate(options.today)) throw new UsageError(`--today ${options.today} is not a date`, "write it as YYYY-MM-DD");
-      const today = options.today ?? new Date().toISOString().slice(0, 10);
-      const { policy, problemsFor } = buildPolicy(options);
-      const loadOptions = csvLoadOptions(options);
-      const { files, problems: pathProblems } = expandPaths(paths);
-      const named = new Set(paths);
-      const baseline: Baseline | undefined = options.baseline !== undefined ? loadBaseline(options.baseline, paths, loadOptions) : undefined;
-
-      const checked: CheckedFile[] = pathProblems.map((p) => ({ file: p.file ?? "<input>", problems: [p], agencies: [] }));
-      const policyProblems: Problem[] = [];
-      for (const file of files) {
-        const load = loadAssessmentsAny(file, loadOptions);
-        if (load.problems.length > 0 && isRubricFile(file)) {
-          // A rubric kept next to the assessments: validated as a rubric, not as an assessment.
-          checked.push({ file, problems: loadRubricFile(file).problems, agencies: [] });
-          continue;
-        }
-        // Other YAML met inside a folder (a CI workflow, the policy itself) is not an assessment to check.
-        if (!named.has(file) && load.assessments.length === 0 && load.problems.length > 0 && load.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) continue;
-        const entry: CheckedFile = { file, problems: [...load.problems], agencies: [] };
-        for (const loaded of load.assessments) {
-          policyProblems.push(...problemsFor(loaded.rubric));
-          if (!policy["allow-incomplete"]) {
-            const value = loaded.parsed.value;
-            const hasAnswers = value !== null && typeof value === "object" && "answers" in value;
-            const incomplete = completenessProblems(loaded.assessment, loaded.rubric, hasAnswers);
-            if (incomplete.length > 0) {
-              entry.problems.push(...placeProblems(incomplete, loaded.parsed, file));
-              continue;
-            }
-          }
-          const { assessment, rubric } = loaded;
-          const report = score(rubric, assessment);
-          const rules = rulesFor(policy, assessment.agency);
-          const accepted = baseline === undefined ? undefined : (baseline.byAgency.get(assessment.agency.id) ?? null);
-          const violations = evaluatePolicy({ assessment, rubric, report, baseline: accepted, today }, rules).map((v) => ({ ...v, ...locate(loaded.parsed, v.path, true) }));
-          const agency: CheckedAgency = {
-            id: assessment.agency.id,
-            document: loaded.document,
-            rubric,
-            index: report.index,
-            stage: report.stage.current,
-            baseline: accepted === undefined ? "none" : accepted === null ? "new" : "compared",
-            rules: rulesEvaluated(rules, accepted !== undefined && accepted !== null),
-            violations,
-          };
-          if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
-          entry.agencies.push(agency);
-        }
-        entry.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-        checked.push(entry);
-      }
-      if (policyProblems.length > 0) throw new InputError(policyProblems);
-      if (baseline !== undefined && baseline.problems.length > 0 && !options.quiet) printProblems(baseline.problems);
-
-      const result = checkResult(checked, baseline?.source);
-      const firstRubric = checked.flatMap((f) => f.agencies)[0]?.rubric;
-      const lang = firstRubric !== undefined ? chooseLanguage(options.lang, firstRubric) : (options.lang ?? "en");
-      emit(checkRenderers[options.format]!(result, renderContext(options, lang)), options);
+    .action(async (paths: string[], _opts: unknown, command: Command) => {
+      const options = optionsOf<CheckCliOptions>(command);
+      const reports = parseReports(options.report ?? [], options.output);
+      if (options.baseline !== undefined && options.baselineExact !== undefined) throw new UsageError("--baseline and --baseline-exact are exclusive", "--baseline compares with the merge-base of HEAD and the revision; --baseline-exact with the revision itself");
+      const { format, report: _r, output: _o, color: _c, quiet: _q, debug: _d, ...flags } = options;
+      const run: CheckOptions = { ...flags, toolVersion: toolVersion() };
+      const { result, ctx } = await runCheck(paths, run);
+      const setupFailed = result.setup.length > 0;
+      if (setupFailed) printProblems(result.setup);
+      if (result.warnings.length > 0 && !options.quiet) printProblems(result.warnings);
+      // Every requested machine output is written, even when the run could not start (CI reads them).
+      for (const [reportFormat, file] of reports) writeFileAtomic(file, checkRenderers[reportFormat]!(result, ctx));
+      if (!(setupFailed && format === "table")) emit(checkRenderers[format]!(result, { ...ctx, color: useColor(options) }), options);
       process.exitCode = result.exitCode;
     });
 }

@@ -5,6 +5,7 @@ import { assessmentLoadOptions } from "../io/load-any.js";
 /** The CSV options as commander gives them. */
 export interface CsvCliOptions {
   rubric?: string;
+  rubricRoot?: string;
   mapping?: string;
   map?: string[];
   where?: string[];

@@ -6,6 +6,7 @@ import { InputError, UsageError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import type { LoadedAssessment } from "../io/assessment-load.js";
 import { loadAssessmentCsv } from "../io/csv-load.js";
+import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isRubricPath } from "../io/rubric-load.js";
 import { writeFileAtomic } from "../io/write.js";
 import { plural, t } from "../i18n/index.js";
@@ -49,7 +50,7 @@ export function registerImport(program: Command): void {
     .command("import")
     .summary("a CSV into one assessment file per row")
     .description("turn a spreadsheet (CSV, one row per agency) into one assessment YAML file per row, to edit and report on")
-    .argument("<csv>", "the table: a header row, then one row per agency")
+    .argument("<csv>", "the table (CSV or xlsx): a header row, then one row per agency; or a questionnaire workbook of `init --format xlsx`")
     .addOption(rubricOption("rubric id or path of every row (or `rubric:` in the mapping file)"))
     .requiredOption("--out <dir>", "the folder to write the files to (created if missing): <agency id>.yaml each")
     .option("--force", "overwrite files that exist");
@@ -69,7 +70,7 @@ Examples:
     .action((csv: string, _opts: unknown, cmd: Command) => {
       const options = optionsOf<ImportOptions>(cmd);
       if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new UsageError(`--out ${options.out} is a file, not a folder`, "give a folder: one file per row is written into it");
-      const load = loadAssessmentCsv(csv, csvLoadOptions(options));
+      const load = isXlsxPath(csv) ? loadAssessmentXlsx(csv, csvLoadOptions(options)) : loadAssessmentCsv(csv, csvLoadOptions(options));
       if (load.problems.length > 0) throw new InputError(load.problems);
       const targets = load.assessments.map((a) => ({ loaded: a, path: join(options.out, `${a.assessment.agency.id}.yaml`) }));
       const byName = new Map<string, string>();

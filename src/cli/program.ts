@@ -35,6 +35,7 @@ export async function buildProgram(only?: string): Promise<Command> {
     .description("Score a government agency's e-government maturity against a YAML rubric and print a gap report.")
     .version(toolVersion(), "-V, --version", "print the version")
     .addOption(new Option("-o, --output <file>", "write the output to a file (atomically) instead of stdout"))
+    .addOption(new Option("--rubric-root <dir>", "the folder that `rubric:` paths in input files must lead into (default: the working folder)"))
     .addOption(new Option("--lang <code>", "language of the report's texts (default: the assessment's, else the rubric's first)").argParser(parseLang))
     .addOption(new Option("--no-color", "no colour (also: NO_COLOR=1; FORCE_COLOR=1 forces it)"))
     .addOption(new Option("-q, --quiet", "print only results and errors"))

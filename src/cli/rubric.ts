@@ -7,6 +7,7 @@ import { builtinRubrics, loadRubric } from "../io/rubric-load.js";
 import { formatScore, terminalLine, textOf } from "../render/context.js";
 import { plural, t } from "../i18n/index.js";
 import { wrapText } from "../render/wrap.js";
+import { gateRequirement, phraseText } from "../render/gates.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
 import { emit, useColor } from "./output.js";
 
@@ -33,9 +34,10 @@ export function rubricStructure(rubric: Rubric, lang: string) {
       kind: d.kind,
       title: tx(d.title),
       weight: d.weight,
-      threshold: d.threshold ?? null,
+      // A prerequisite has no threshold: left out, so the JSON stays a valid rubric file (`schema rubric`).
+      ...(d.threshold !== undefined ? { threshold: d.threshold } : {}),
       target: d.target,
-      requires: d.requires,
+      requires: d.requires.map((g) => ({ ...g, text: phraseText(gateRequirement(rubric, g, lang)) })),
       criteria: d.criteria.map((c) => ({ id: c.id, title: tx(c.title), type: c.type, weight: c.weight, tags: c.tags })),
     })),
   };
@@ -67,7 +69,7 @@ export function registerRubric(program: Command): void {
     .description("show one rubric's structure: dimensions, weights, thresholds, targets, gates, criteria")
     .argument("<id or path>", "built-in rubric id (egov-maturity) or path to a rubric file")
     .addOption(formatOption(["table", "json"], "table"))
-    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric show egov-maturity\n  $ egov-maturity rubric show egov-maturity --lang ar\n  $ egov-maturity rubric show ./my-rubric.yaml --format json")
+    .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric show egov-maturity\n  $ egov-maturity rubric show egov-maturity --lang ar\n  $ egov-maturity rubric show ./my-rubric.yaml --format json\nThe questions, every level's descriptor and the evidence to ask for are in the questionnaire:\n  $ egov-maturity init --format html --rubric egov-maturity --output questionnaire.html")
     .action((ref: string, _opts: unknown, command: Command) => {
       const options = optionsOf<{ format: string }>(command);
       const r = load(ref);
@@ -83,13 +85,13 @@ export function registerRubric(program: Command): void {
       // Both tables fit 80 columns; ids sit under their titles so they can be copied whole.
       const dims = new Table({
         head: [t(lang, "dimension"), t(lang, "kind"), t(lang, "rubric.weight"), t(lang, "rubric.thresholdTarget"), t(lang, "rubric.requires")],
-        colWidths: [22, 14, 8, 14, 16],
+        colWidths: [20, 14, 7, 11, 22],
         wordWrap: true,
         style: { head: useColor(options) ? ["bold"] : [], border: [] },
       });
       for (const d of s.dimensions) {
-        const thresholdTarget = d.threshold === null ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
-        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => `${g.dimension} ≥ ${fmt(g.min)}`).join("\n") || "—"]);
+        const thresholdTarget = d.threshold === undefined ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
+        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
       const crit = new Table({ head: [t(lang, "criterion"), t(lang, "rubric.type"), t(lang, "rubric.weight")], colWidths: [55, 11, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });

@@ -1,6 +1,10 @@
 import type { Command } from "commander";
 import { InputError } from "../core/problems.js";
 import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
+import { checkJsonSchema } from "../check/schema.js";
+import { compareJsonSchema } from "../compare/schema.js";
+import { scoreJsonSchema } from "../score/schema.js";
+import { validateJsonSchema } from "./validate-schema.js";
 import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { reportJsonSchema } from "../report/schema.js";
@@ -25,6 +29,7 @@ Examples:
   $ egov-maturity schema assessment --rubric egov-maturity --output egov-maturity.assessment.schema.json
   $ egov-maturity schema report
   $ egov-maturity schema policy --output schemas/policy.schema.json
+  $ egov-maturity schema check --output schemas/check.schema.json
 
 Point the YAML language server at it with a first line such as
   # yaml-language-server: $schema=./egov-maturity.assessment.schema.json`,
@@ -49,6 +54,16 @@ Point the YAML language server at it with a first line such as
     .command("policy")
     .description("JSON Schema of `check --policy` files")
     .action((_opts: unknown, command: Command) => print(policyJsonSchema(), command));
+  schema
+    .command("check")
+    .description("JSON Schema of `check --format json` (and of the library's check())")
+    .action((_opts: unknown, command: Command) => print(checkJsonSchema(), command));
+  for (const [name, build] of [["score", scoreJsonSchema], ["compare", compareJsonSchema], ["validate", validateJsonSchema]] as const) {
+    schema
+      .command(name)
+      .description(`JSON Schema of \`${name} --format json\``)
+      .action((_opts: unknown, command: Command) => print(build(), command));
+  }
   schema
     .command("report")
     .description("JSON Schema of `report --format json`")

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { InputError, type Problem } from "../core/problems.js";
 import { documentKind, loadAssessmentDocument } from "../io/assessment-load.js";
 import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
+import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
@@ -27,6 +28,11 @@ export function validateFile(file: string, rubricOverride?: string, mapping?: Cs
   if (isCsvPath(file)) {
     // A spreadsheet: one assessment per row (see io/csv-load.ts).
     const load = loadAssessmentCsv(file, { ...(rubricOverride !== undefined ? { rubric: rubricOverride } : {}), ...(mapping !== undefined ? { mapping } : {}) });
+    return { file, kind: "assessment", documents: load.assessments.length, problems: load.problems };
+  }
+  if (isXlsxPath(file)) {
+    // A workbook: a questionnaire of `init --format xlsx`, or a table (see io/xlsx-load.ts).
+    const load = loadAssessmentXlsx(file, { ...(rubricOverride !== undefined ? { rubric: rubricOverride } : {}), ...(mapping !== undefined ? { mapping } : {}) });
     return { file, kind: "assessment", documents: load.assessments.length, problems: load.problems };
   }
   const read = readTextFile(file);

@@ -12,6 +12,8 @@ import { compareToJson } from "./formats/json.js";
 export interface CompareOptions {
   /** Rubric id or path; overrides the files' `rubric:`. */
   rubric?: string;
+  /** The folder that `rubric:` paths in the files must lead into (default: the working folder). */
+  rubricRoot?: string;
   /** Compare only this agency's assessments (files holding several agencies). */
   agency?: string;
   /** Language of the texts (any case); default: the assessments' when they share one, else the rubric's first. */
@@ -40,11 +42,11 @@ function problemAt(loaded: LoadedAssessment, path: string[], code: string, messa
  * The assessments to compare, in date order: every problem of every file, then a date on each,
  * then one agency across all of them, each reported at its line.
  */
-export function loadForCompare(files: readonly string[], options: { rubric?: string; agency?: string }): LoadedAssessment[] {
+export function loadForCompare(files: readonly string[], options: { rubric?: string; rubricRoot?: string; agency?: string }): LoadedAssessment[] {
   const problems: Problem[] = [];
   let loaded: LoadedAssessment[] = [];
   for (const file of files) {
-    const load = loadAssessmentsAny(file, options.rubric !== undefined ? { rubric: options.rubric } : {});
+    const load = loadAssessmentsAny(file, { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) });
     problems.push(...load.problems);
     loaded.push(...load.assessments);
   }

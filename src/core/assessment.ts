@@ -4,6 +4,7 @@ import type { Rubric } from "./rubric.js";
 import { Fraction, IsoDate, LanguageCode, LocalisedTextSchema } from "./schema-parts.js";
 import { invisibleNote } from "./invisible.js";
 import { didYouMean } from "./suggest.js";
+import type { LocalisedText } from "./text.js";
 
 /** One piece of evidence: a URL or a note (or both), with the date it was produced. */
 export const EvidenceSchema = z.union([
@@ -17,8 +18,8 @@ export const EvidenceSchema = z.union([
 
 /** The full form of an answer. */
 export const AnswerObjectSchema = z.strictObject({
-  level: z.number().optional().meta({ description: "Level criteria: a value of the rubric's scale." }),
-  value: z.union([z.number(), z.boolean()]).optional().meta({ description: "Number criteria: the measured value; boolean criteria: true or false." }),
+  level: z.number().nullable().optional().meta({ description: "Level criteria: a value of the rubric's scale (empty: unanswered)." }),
+  value: z.union([z.number(), z.boolean()]).nullable().optional().meta({ description: "Number criteria: the measured value; boolean criteria: true or false (empty: unanswered)." }),
   na: z.union([z.string(), z.boolean(), z.null()]).optional().meta({ description: "Not applicable: the reason (required)." }),
   evidence: z.array(EvidenceSchema).optional(),
   notes: z.string().optional(),
@@ -39,7 +40,12 @@ export const AssessmentSchema = z.strictObject({
   date: IsoDate.optional().meta({ description: "When the assessment was made (YYYY-MM-DD)." }),
   language: LanguageCode.optional().meta({ description: "Language of the answers' free text." }),
   targets: z.record(z.string(), Fraction).optional().meta({ description: "Per-dimension targets; override the rubric's." }),
-  answers: z.record(z.string(), AnswerSchema).optional(),
+  // `answers:` with nothing but comments under it is null: no answers, as `answers: {}`.
+  answers: z.record(z.string(), AnswerSchema).nullable().optional(),
+  summary: LocalisedTextSchema.optional().meta({ description: "The consultant's executive summary, first in the report." }),
+  findings: z.record(z.string(), LocalisedTextSchema).optional().meta({ description: "The consultant's findings per dimension id, under each dimension in the report." }),
+  context: LocalisedTextSchema.optional().meta({ description: "Scope, method, who was interviewed." }),
+  session: z.record(z.string(), z.unknown()).optional().meta({ description: "A tool's own state (e.g. where `assess` stopped); every command ignores it." }),
 });
 
 export type AssessmentFile = z.infer<typeof AssessmentSchema>;
@@ -69,12 +75,29 @@ export interface Assessment {
   language?: string;
   targets: Readonly<Record<string, number>>;
   answers: ReadonlyMap<string, Answer>;
+  /** The consultant's words: executive summary, findings per dimension id, context. */
+  narrative?: Narrative;
+}
+
+/** The consultant's own words in an assessment, localised like every text. */
+export interface Narrative {
+  summary?: LocalisedText;
+  findings: Readonly<Record<string, LocalisedText>>;
+  context?: LocalisedText;
+}
+
+/** True when a number lies outside a criterion's declared range (bounds included; null bounds open). */
+export function outOfRange(value: number, range: readonly [number | null, number | null] | undefined): boolean {
+  if (range === undefined) return false;
+  const [low, high] = range;
+  return (low !== null && value < low) || (high !== null && value > high);
 }
 
 /**
  * Checks the answers of a schema-valid assessment against its rubric and normalises them.
  * Problems: unknown criterion or dimension ids (with "did you mean"), answers of the wrong type,
- * levels outside the scale (with the allowed values), N/A without a reason, empty evidence.
+ * levels outside the scale (with the allowed values), numbers outside a declared `range`, N/A without
+ * a reason, empty evidence.
  */
 export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessment: Assessment; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -102,7 +125,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
     if (full !== undefined && full.na !== undefined) {
       if (typeof full.na !== "string" || full.na.trim() === "") {
         problems.push(problemAt([...path, "na"], "NA_REASON_REQUIRED", `N/A for \`${id}\` needs a reason`, 'write the reason: `na: "The agency does not ..."`'));
-      } else if (full.level !== undefined || full.value !== undefined) {
+      } else if (full.level != null || full.value != null) {
         problems.push(problemAt([...path, "na"], "CONFLICTING_ANSWER", `\`${id}\` is answered and marked N/A at once`, "keep either the answer or `na`", true));
       } else record({ kind: "na", reason: full.na });
       continue;
@@ -110,7 +133,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
 
     const given = bare ?? (criterion.type === "level" ? full?.level : full?.value);
     const wrongKey = criterion.type === "level" ? "value" : "level";
-    if (full !== undefined && full[wrongKey] !== undefined) {
+    if (full !== undefined && full[wrongKey] != null) {
       problems.push(problemAt([...path, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
       continue;
     }
@@ -130,12 +153,19 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
       else record({ kind: "boolean", value: given });
     } else if (typeof given !== "number" || !Number.isFinite(given)) {
       problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a number criterion: expected a finite number${criterion.unit ? ` (${criterion.unit})` : ""}, got ${JSON.stringify(given)}`));
+    } else if (outOfRange(given, criterion.range)) {
+      const [low, high] = criterion.range ?? [null, null];
+      const unit = criterion.unit ? (criterion.unit === "%" ? "%" : ` ${criterion.unit}`) : "";
+      const admitted = low !== null && high !== null ? `${low}${unit} to ${high}${unit}` : low !== null ? `${low}${unit} or more` : `${high}${unit} or less`;
+      problems.push(problemAt(at, "VALUE_OUT_OF_RANGE", `${given}${unit} is outside the admissible values of \`${id}\` (${admitted})`, criterion.unit === "%" ? "check the value: a percentage is written as 62, not 0.62" : "check the value and its unit"));
     } else record({ kind: "number", value: given });
   }
 
   const dimensionIds = rubric.dimensions.map((d) => d.id);
-  for (const key of Object.keys(file.targets ?? {})) {
-    if (!dimensionIds.includes(key)) problems.push(problemAt(["targets", key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}${invisibleNote(key)}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+  for (const block of ["targets", "findings"] as const) {
+    for (const key of Object.keys(file[block] ?? {})) {
+      if (!dimensionIds.includes(key)) problems.push(problemAt([block, key], "UNKNOWN_DIMENSION", `\`${key}\` is not a dimension of rubric ${rubric.id}${invisibleNote(key)}`, didYouMean(key, dimensionIds) ?? `dimensions: ${dimensionIds.join(", ")}`, true));
+    }
   }
 
   // Without a prototype: a rubric's dimension `constructor` or `--group-by toString` must not find Object's members.
@@ -148,5 +178,11 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessm
   if (file.assessor !== undefined) assessment.assessor = file.assessor;
   if (file.date !== undefined) assessment.date = file.date;
   if (file.language !== undefined) assessment.language = file.language;
+  if (file.summary !== undefined || file.findings !== undefined || file.context !== undefined) {
+    const findings: Record<string, LocalisedText> = Object.assign(Object.create(null) as Record<string, LocalisedText>, file.findings ?? {});
+    assessment.narrative = { findings };
+    if (file.summary !== undefined) assessment.narrative.summary = file.summary;
+    if (file.context !== undefined) assessment.narrative.context = file.context;
+  }
   return { assessment, problems };
 }

@@ -73,7 +73,10 @@ export interface RoadmapProgress {
 /** A gate of a stage whose state changed: cleared (failed, now holds) or newly blocking (held, now fails). */
 export interface GateChange {
   stage: string;
-  dimension: string;
+  /** The gated prerequisite (a dimension gate)… */
+  dimension?: string;
+  /** …or the gated criterion (a criterion gate). */
+  criterion?: string;
   min: number;
   before: number | null;
   after: number | null;
@@ -149,12 +152,13 @@ function gateChanges(before: Report, after: Report): { cleared: GateChange[]; ne
   const cleared: GateChange[] = [];
   const newlyBlocking: GateChange[] = [];
   const gateBefore = new Map<string, GateResult>();
-  for (const s of before.stages) for (const g of s.gates) gateBefore.set(`${s.id} ${g.dimension}`, g);
+  const target = (g: GateResult) => ("criterion" in g ? `criterion ${g.criterion}` : `dimension ${g.dimension}`);
+  for (const s of before.stages) for (const g of s.gates) gateBefore.set(`${s.id} ${target(g)}`, g);
   for (const s of after.stages) {
     for (const g of s.gates) {
-      const was = gateBefore.get(`${s.id} ${g.dimension}`);
+      const was = gateBefore.get(`${s.id} ${target(g)}`);
       if (was === undefined || was.holds === g.holds) continue;
-      const change = { stage: s.id, dimension: g.dimension, min: g.min, before: was.score, after: g.score };
+      const change: GateChange = { stage: s.id, ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, before: was.score, after: g.score };
       (g.holds ? cleared : newlyBlocking).push(change);
     }
   }

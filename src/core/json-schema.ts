@@ -3,6 +3,7 @@ import { AssessmentSchema, EvidenceSchema } from "./assessment.js";
 import { AnyRubricFileSchema } from "./rubric.js";
 import type { Criterion, Rubric } from "./rubric.js";
 import { localise } from "./text.js";
+import { LocalisedTextSchema } from "./schema-parts.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -34,8 +35,12 @@ function answerFor(c: Criterion, rubric: Rubric) {
     bare = z.boolean();
     full = z.strictObject({ value: z.boolean(), ...extras });
   } else {
-    bare = z.number().meta({ description: c.unit ? `in ${c.unit}` : "a number" });
-    full = z.strictObject({ value: z.number(), ...extras });
+    // A declared range bounds the number in the editor too.
+    let value = z.number();
+    if (c.range?.[0] != null) value = value.min(c.range[0]);
+    if (c.range?.[1] != null) value = value.max(c.range[1]);
+    bare = value.meta({ description: c.unit ? `in ${c.unit}` : "a number" });
+    full = z.strictObject({ value, ...extras });
   }
   return z.union([bare, full, na, z.null()]).optional().meta({ description });
 }
@@ -51,10 +56,15 @@ export function assessmentJsonSchema(rubric?: Rubric): Record<string, unknown> {
     const answers: Record<string, z.ZodType> = {};
     for (const c of rubric.criteria.values()) answers[c.id] = answerFor(c, rubric);
     const targets: Record<string, z.ZodType> = {};
-    for (const d of rubric.dimensions) targets[d.id] = z.number().min(0).max(1).optional();
+    const findings: Record<string, z.ZodType> = {};
+    for (const d of rubric.dimensions) {
+      targets[d.id] = z.number().min(0).max(1).optional();
+      findings[d.id] = LocalisedTextSchema.optional();
+    }
     schema = AssessmentSchema.extend({
       rubric: z.string().meta({ description: `Rubric: ${rubric.id}@${rubric.version.split(".")[0]} (or a path)` }).optional(),
       targets: z.strictObject(targets).optional(),
+      findings: z.strictObject(findings).optional().meta({ description: "The consultant's findings per dimension, under each dimension in the report." }),
       answers: z.strictObject(answers).optional(),
     });
   }

@@ -1,37 +1,9 @@
-import { z } from "zod";
 import type { Assessment } from "./assessment.js";
 import { problemAt, type Problem } from "./problems.js";
 import type { Rubric } from "./rubric.js";
 import { atLeast, score, type Report } from "./score.js";
-import { Fraction } from "./schema-parts.js";
+import { RULE_IDS, type PolicyFile, type PolicyOverride, type RuleId } from "./policy-schema.js";
 import { didYouMean } from "./suggest.js";
-
-/** The rules a policy may set; the same keys at the top level and in an override. */
-const ruleShape = {
-  "min-index": Fraction.optional().meta({ description: "Lowest overall index accepted (a fraction, 0.5 = 50%)." }),
-  "min-stage": z.string().min(1).optional().meta({ description: "Lowest stage accepted: a stage id of the rubric (e.g. `interaction`), or `none`." }),
-  min: z.record(z.string(), Fraction).optional().meta({ description: "Lowest score accepted per dimension: `{security: 0.5}`." }),
-  "require-evidence-from": z.number().optional().meta({ description: "Answers at or above this level must carry evidence." }),
-  "max-evidence-age": z.number().int().min(0).optional().meta({ description: "Days: an answer's evidence must include a piece dated no older than this (relative to the assessment's date, else --today)." }),
-  "forbid-na": z.array(z.string().min(1)).optional().meta({ description: "Criterion ids that may not be marked N/A." }),
-};
-
-/** A policy override for some agencies: the rules it sets replace the policy's for those agencies. */
-export const PolicyOverrideSchema = z.strictObject({
-  agencies: z.array(z.string().min(1)).optional().meta({ description: "Agency ids this override applies to." }),
-  groups: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: "Applies to agencies whose groups hold every one of these values: `{sector: health}`." }),
-  ...ruleShape,
-});
-
-/** A check policy file (`--policy policy.yaml`). */
-export const PolicySchema = z.strictObject({
-  ...ruleShape,
-  "allow-incomplete": z.boolean().optional().meta({ description: "Accept assessments with unanswered criteria (default: false)." }),
-  overrides: z.array(PolicyOverrideSchema).optional().meta({ description: "Per-agency or per-group rules, applied in order: a later override wins." }),
-});
-
-export type PolicyFile = z.infer<typeof PolicySchema>;
-export type PolicyOverride = z.infer<typeof PolicyOverrideSchema>;
 
 /** The rules in force for one agency. */
 export interface PolicyRules {
@@ -43,9 +15,7 @@ export interface PolicyRules {
   forbidNa: string[];
 }
 
-/** The rule ids, in the order they are evaluated and listed. */
-export const RULE_IDS = ["valid-input", "min-index", "min-stage", "min-dimension", "require-evidence", "evidence-age", "forbid-na", "no-lower-answer", "no-lower-dimension", "no-lost-stage"] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, PolicySchema, PolicyOverrideSchema, type PolicyFile, type PolicyOverride, type RuleId } from "./policy-schema.js";
 
 /** One policy violation: data, worded by the renderers. */
 export interface Violation {
@@ -60,14 +30,33 @@ export interface Violation {
   actual?: number | string | null;
   /** The value the policy asks for, or the accepted version's value. */
   expected?: number | string | null;
-  /** The note explaining a lowered answer. */
+  /** The note explaining a lowered answer, or the reason an id change or a removal was accepted. */
   note?: string;
+  /** The policy's waiver that matches this violation: it does not fail while the waiver holds. */
+  waiver?: AppliedWaiver;
+  /** A number criterion scored lower-is-better (processing days): a rise is the drop. */
+  lowerIsBetter?: boolean;
+}
+
+/** A waiver as applied to a violation on the run's day. */
+export interface AppliedWaiver {
+  reason: string;
+  expires: string;
+  approvedBy?: string;
+  /** True when the run's day is after `expires`: the violation fails again. */
+  expired: boolean;
+}
+
+/** True when a violation fails the check: an error not under a waiver that holds, or (failOnWarn) a warning. */
+export function isFailing(v: Violation, failOnWarn = false): boolean {
+  if (v.waiver !== undefined && !v.waiver.expired) return false;
+  return v.severity === "error" || failOnWarn;
 }
 
 /** Rules from a policy file, for one agency (overrides applied in order). */
 export function rulesFor(policy: PolicyFile, agency: Assessment["agency"]): PolicyRules {
   const rules: PolicyRules = { min: {}, forbidNa: [] };
-  const apply = (part: Partial<Record<keyof typeof ruleShape, unknown>> & PolicyFile) => {
+  const apply = (part: PolicyOverride) => {
     if (part["min-index"] !== undefined) rules.minIndex = part["min-index"];
     if (part["min-stage"] !== undefined) rules.minStage = part["min-stage"];
     if (part.min !== undefined) Object.assign(rules.min, part.min);
@@ -212,6 +201,7 @@ export function compareWithBaseline(input: PolicyInput, baseline: BaselineVersio
       if (!explained) unexplained.add(d.id);
       const v: Violation = { rule: "no-lower-answer", severity: explained ? "warning" : "error", path: input.assessment.answers.has(c.id) ? ["answers", c.id] : ["answers"], criterion: c.id, dimension: d.id, actual: answerNumber(c), expected: answerNumber(old) };
       if (explained) v.note = note;
+      if (c.answer.kind === "number" && input.rubric.criteria.get(c.id)?.direction === "lower") v.lowerIsBetter = true;
       violations.push(v);
     }
   }
@@ -258,8 +248,8 @@ export function completenessProblems(assessment: Assessment, rubric: Rubric, has
   return problems;
 }
 
-/** The exit code of a check: 2 for invalid input, else 1 for a policy violation (errors only), else 0. */
-export function checkExitCode(invalid: boolean, violations: readonly Violation[]): 0 | 1 | 2 {
+/** The exit code of a check: 2 for invalid input, else 1 for a failing violation, else 0. */
+export function checkExitCode(invalid: boolean, violations: readonly Violation[], failOnWarn = false): 0 | 1 | 2 {
   if (invalid) return 2;
-  return violations.some((v) => v.severity === "error") ? 1 : 0;
+  return violations.some((v) => isFailing(v, failOnWarn)) ? 1 : 0;
 }

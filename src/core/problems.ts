@@ -17,6 +17,8 @@ export interface Problem {
   atKey?: boolean;
   /** Index of the YAML document in a multi-document stream. */
   document?: number;
+  /** A workbook's sheet: then `line` is the row and `column` the column, shown as `file.xlsx:Sheet!C12`. */
+  sheet?: string;
 }
 
 /** Makes an error problem at a path. */

@@ -1,6 +1,6 @@
 import type { AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, Dimension, Rubric } from "./rubric.js";
-import { atLeast, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./score.js";
+import { atLeast, DEFAULT_THRESHOLD, unansweredIds, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./formulas.js";
 
 /** One step of the roadmap: raise one criterion from its current answer to a target answer. */
 export interface RoadmapStep {
@@ -61,8 +61,8 @@ function linearValueFor(c: Criterion, needed: number): number {
 }
 
 /**
- * The roadmap of DESIGN.md §4: for each stage not yet attained, in order, first the prerequisite
- * criteria that block its gates, then its own criteria by impact, each raised only as far as needed,
+ * The roadmap of DESIGN.md §4: for each stage not yet attained, in order, first its gated criteria,
+ * then the prerequisite criteria that block its gates, then its own criteria by impact, each raised only as far as needed,
  * until (in the same arithmetic as the report) the stage would be attained.
  */
 export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: ReadonlyMap<string, number | null>): RoadmapStep[] {
@@ -72,7 +72,8 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
   const steps: RoadmapStep[] = [];
   const byId = new Map(rubric.dimensions.map((d) => [d.id, d]));
 
-  const raiseUntil = (dimension: Dimension, holds: () => boolean, reason: RoadmapStep["reason"], stage: string) => {
+  const unanswered = unansweredIds(rubric, assessment.answers);
+  const raiseUntil = (dimension: Pick<Dimension, "id" | "criteria">, holds: () => boolean, reason: RoadmapStep["reason"], stage: string) => {
     while (!holds()) {
       let best: Criterion | undefined;
       let bestRoom = 0;
@@ -107,6 +108,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
       }
       scores.set(chosen.id, pick.score);
       answers.set(chosen.id, pick.answer);
+      unanswered.delete(chosen.id);
       const dims = dimensionScores(rubric, scores);
       steps.push({
         criterion: chosen.id,
@@ -118,7 +120,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
         scoreFrom: before,
         scoreTo: pick.score,
         index: overallIndex(rubric, dims),
-        stageAfter: stageAttainment(rubric, dims).current,
+        stageAfter: stageAttainment(rubric, dims, scores, unanswered).current,
       });
     }
   };
@@ -144,7 +146,18 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
   for (const stage of rubric.dimensions) {
     if (stage.kind !== "stage") continue;
     if (dimensionScore(stage, scores) === null) continue;
+    // Gated criteria first: each raised to the lowest answer that holds its gate.
     for (const gate of stage.requires) {
+      if (!("criterion" in gate)) continue;
+      const c = rubric.criteria.get(gate.criterion);
+      if (c === undefined) continue;
+      raiseUntil({ id: c.dimension, criteria: [c] }, () => {
+        const s = scores.get(c.id);
+        return s === null || (s !== undefined && !unanswered.has(c.id) && atLeast(s, gate.min));
+      }, "gate", stage.id);
+    }
+    for (const gate of stage.requires) {
+      if ("criterion" in gate) continue;
       const prerequisite = byId.get(gate.dimension);
       if (prerequisite === undefined) continue;
       raiseUntil(prerequisite, () => {
@@ -152,7 +165,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
         return p === null || atLeast(p, gate.min);
       }, "gate", stage.id);
     }
-    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stage.threshold ?? 0.6), "stage", stage.id);
+    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stage.threshold ?? DEFAULT_THRESHOLD), "stage", stage.id);
   }
   return steps;
 }

@@ -1,4 +1,5 @@
 import { problemAt, type Problem } from "./problems.js";
+import { DEFAULT_THRESHOLD } from "./formulas.js";
 import type { Criterion, Dimension, Rubric, RubricFile } from "./rubric.js";
 import { didYouMean } from "./suggest.js";
 import type { LocalisedText } from "./text.js";
@@ -63,6 +64,7 @@ export function checkRubric(file: RubricFile): Problem[] {
     if (d.kind === "prerequisite") prerequisites.add(d.id);
   });
 
+  const allCriteria = new Set(file.dimensions.flatMap((d) => d.criteria.map((c) => c.id)));
   const criterionIds = new Set<string>();
   file.dimensions.forEach((d, i) => {
     const dp: Path = ["dimensions", i];
@@ -73,6 +75,14 @@ export function checkRubric(file: RubricFile): Problem[] {
       if (d.requires !== undefined) problems.push(problemAt([...dp, "requires"], "STAGE_ONLY", `\`requires\` applies to stages only; \`${d.id}\` is a ${d.kind}`, undefined, true));
     }
     (d.requires ?? []).forEach((gate, g) => {
+      if ("criterion" in gate) {
+        if (!allCriteria.has(gate.criterion)) {
+          problems.push(
+            problemAt([...dp, "requires", g, "criterion"], "UNKNOWN_CRITERION", `gate names \`${gate.criterion}\`, which is not a criterion of this rubric`, didYouMean(gate.criterion, allCriteria) ?? "a criterion gate names a criterion id of this rubric"),
+          );
+        }
+        return;
+      }
       if (!prerequisites.has(gate.dimension)) {
         const exists = dimensionIds.has(gate.dimension);
         problems.push(
@@ -104,7 +114,7 @@ function checkCriterionScoring(
 ): Problem[] {
   const problems: Problem[] = [];
   const type = c.type ?? "level";
-  const numberOnly = ["unit", "min", "max", "direction", "bands"] as const;
+  const numberOnly = ["unit", "min", "max", "direction", "bands", "range"] as const;
   if (type !== "number") {
     for (const key of numberOnly) {
       if (c[key] !== undefined) problems.push(problemAt([...cp, key], "NUMBER_ONLY", `\`${key}\` applies to number criteria only; \`${c.id}\` is of type ${type}`, "set `type: number`, or remove the key", true));
@@ -136,6 +146,8 @@ function checkCriterionScoring(
         problems.push(problemAt(cp, "NUMBER_SCORING_MISSING", `\`${c.id}\` needs both \`min\` and \`max\` for linear scoring`));
       } else if (!(c.min < c.max)) {
         problems.push(problemAt([...cp, "max"], "MIN_NOT_BELOW_MAX", `\`min\` (${c.min}) must be below \`max\` (${c.max})`));
+      } else if (!Number.isFinite(c.max - c.min)) {
+        problems.push(problemAt([...cp, "max"], "SPAN_TOO_LARGE", `the span from \`min\` (${c.min}) to \`max\` (${c.max}) is not a finite number: no value could be scored`, "narrow `min` and `max`"));
       }
     } else if (c.bands !== undefined) {
       if (c.direction !== undefined) problems.push(problemAt([...cp, "direction"], "NUMBER_SCORING_CONFLICT", "`direction` applies to linear scoring only; bands state the score directly", "for lower-is-better, give the low values the high scores in the bands", true));
@@ -145,6 +157,10 @@ function checkCriterionScoring(
         if (previous && band.min >= previous.min) problems.push(problemAt([...cp, "bands", b, "min"], "BANDS_NOT_DESCENDING", `bands must be listed highest \`min\` first: ${band.min} follows ${previous.min}`));
       });
     }
+  }
+  if (type === "number" && c.range !== undefined) {
+    const [low, high] = c.range;
+    if (low !== null && high !== null && low > high) problems.push(problemAt([...cp, "range"], "RANGE_EMPTY", `\`range\` [${low}, ${high}] admits no value: its lowest bound is above its highest`, "write the lowest admissible value first"));
   }
   return problems;
 }
@@ -163,6 +179,7 @@ export function normaliseRubric(file: RubricFile): Rubric {
         type: c.type ?? "level",
         tags: c.tags ?? [],
         direction: c.direction ?? "higher",
+        refs: c.refs ?? [],
       };
       if (c.question !== undefined) criterion.question = c.question;
       if (c.description !== undefined) criterion.description = c.description;
@@ -173,10 +190,11 @@ export function normaliseRubric(file: RubricFile): Rubric {
       if (c.min !== undefined) criterion.min = c.min;
       if (c.max !== undefined) criterion.max = c.max;
       if (c.bands !== undefined) criterion.bands = c.bands;
+      if (c.range !== undefined) criterion.range = c.range;
       criteria.set(c.id, criterion);
       return criterion;
     });
-    const threshold = d.kind === "stage" ? d.threshold ?? 0.6 : undefined;
+    const threshold = d.kind === "stage" ? d.threshold ?? DEFAULT_THRESHOLD : undefined;
     const dimension: Dimension = {
       id: d.id,
       kind: d.kind,

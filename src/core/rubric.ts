@@ -8,10 +8,19 @@ const CriterionId = z.string().regex(/^[a-z0-9.-]+$/, "lower-case letters, digit
 const SemVer = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, "a semantic version such as 1.0.0");
 
 /** A prerequisite gate of a stage: the named prerequisite must score at least `min`. */
-export const GateSchema = z.strictObject({
+export const DimensionGateSchema = z.strictObject({
   dimension: DimensionId.meta({ description: "Id of a dimension of kind `prerequisite`." }),
   min: Fraction.meta({ description: "The lowest score of the prerequisite that lets the stage be attained." }),
 });
+
+/** A criterion gate of a stage: the named criterion must score at least `min` (or be N/A); unanswered fails. */
+export const CriterionGateSchema = z.strictObject({
+  criterion: CriterionId.meta({ description: "Id of a criterion of the rubric (any dimension)." }),
+  min: Fraction.meta({ description: "The lowest criterion score that lets the stage be attained: 1 for `yes`, 0.75 for level 3 of 0–4." }),
+});
+
+/** A gate: a prerequisite dimension's score, or one criterion's score. */
+export const GateSchema = z.union([DimensionGateSchema, CriterionGateSchema]);
 
 /** A score band of a number criterion: values >= `min` score `score` (first match, highest `min` first). */
 export const BandSchema = z.strictObject({ min: z.number(), score: Fraction });
@@ -35,6 +44,14 @@ const criterionShape = {
   max: z.number().optional().meta({ description: "Number criteria, linear scoring: the value that scores 1." }),
   direction: z.enum(["higher", "lower"]).optional().meta({ description: "Linear scoring only. @default higher" }),
   bands: z.array(BandSchema).optional().meta({ description: "Number criteria: score bands, highest min first." }),
+  range: z
+    .tuple([z.number().nullable(), z.number().nullable()])
+    .optional()
+    .meta({ description: "Number criteria: the admissible values [lowest, highest], bounds included; null for an open end ([0, null]: any value ≥ 0). A value outside is refused (VALUE_OUT_OF_RANGE), not clamped." }),
+  refs: z
+    .array(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*:\S+$/, "`FRAMEWORK:indicator`, e.g. `GTMI:I-30`"))
+    .optional()
+    .meta({ description: "International indicators the criterion corresponds to: `UN-OSI:…`, `UN-LOSI:…`, `GTMI:I-…`, `OECD-DGI:…`." }),
 };
 
 /** A criterion as written in a rubric file. */
@@ -48,7 +65,7 @@ const dimensionShape = {
   weight: Weight.optional().meta({ description: "Share of the overall index. @default 1" }),
   threshold: Fraction.optional().meta({ description: "Stages only: attained at or above this score. @default 0.6" }),
   target: Fraction.optional().meta({ description: "Default target of the gap report. @default threshold, or 1" }),
-  requires: z.array(GateSchema).optional().meta({ description: "Stages only: prerequisite gates." }),
+  requires: z.array(GateSchema).optional().meta({ description: "Stages only: gates on a prerequisite's score or on one criterion's score." }),
   criteria: z.array(CriterionSchema).min(1),
 };
 
@@ -128,6 +145,9 @@ export interface Criterion {
   max?: number;
   direction: "higher" | "lower";
   bands?: readonly Band[];
+  /** Admissible values, bounds included; null for an open end. */
+  range?: readonly [number | null, number | null];
+  refs: readonly string[];
 }
 
 /** A dimension with every default applied. */
@@ -171,6 +191,8 @@ export interface Rubric {
   dimensions: readonly Dimension[];
   /** Every criterion by id. */
   criteria: ReadonlyMap<string, Criterion>;
+  /** Content digest (12 hex digits of SHA-256 of the normalised rubric), set by the loader (io/rubric-digest.ts). */
+  digest?: string;
 }
 
 /** The default language of a rubric. */

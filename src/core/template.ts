@@ -51,7 +51,7 @@ export function assessmentTemplate(rubric: Rubric, options: TemplateOptions): st
   out.push("answers:");
   for (const d of rubric.dimensions) {
     out.push("");
-    const gates = d.requires.map((g) => `${g.dimension} ≥ ${g.min}`).join(", ");
+    const gates = d.requires.map((g) => `${"criterion" in g ? g.criterion : g.dimension} ≥ ${g.min}`).join(", ");
     const meta = [d.threshold !== undefined ? `${w.threshold} ${d.threshold}` : "", gates ? `${w.gates} ${gates}` : ""].filter(Boolean).join(" · ");
     out.push(`  # ══ ${tx(d.title)} (${d.id})${meta ? ` · ${meta}` : ""}`);
     for (const c of d.criteria) {

@@ -1,4 +1,3 @@
-import { dirname, resolve } from "node:path";
 import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type AssessmentFile } from "../core/assessment.js";
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
@@ -6,7 +5,7 @@ import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
-import { loadRubric, placeProblems } from "./rubric-load.js";
+import { loadAssessmentRubric, placeProblems } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** One valid assessment out of a file (a file may hold several documents). */
@@ -28,6 +27,8 @@ export interface AssessmentLoad {
 export interface AssessmentLoadOptions {
   /** A rubric reference that overrides the files' own (relative to the working directory). */
   rubric?: string;
+  /** The folder that `rubric:` paths in files must stay inside (DESIGN.md §2); default: the working folder. */
+  rubricRoot?: string;
   /** Spreadsheet (CSV) inputs: the mapping file and `--map` / `--where` entries (see io/csv-mapping.ts). */
   mapping?: CsvMappingOptions;
 }
@@ -61,8 +62,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
     if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@1` at the top, or pass `--rubric <id or path>`", path: [] });
     return { problems: placeProblems(problems, parsed, file) };
   }
-  const baseDir = options.rubric !== undefined ? process.cwd() : dirname(resolve(file));
-  const loaded = loadRubric(ref, baseDir);
+  const loaded = loadAssessmentRubric(ref, file, options);
   if (loaded.problem) {
     problems.push({ ...loaded.problem, severity: "error", path: ["rubric"] });
     return { problems: placeProblems(problems, parsed, file) };

@@ -5,7 +5,7 @@ import type { Rubric } from "../core/rubric.js";
 import type { AssessmentLoadOptions } from "./assessment-load.js";
 import { loadAssessmentsAny } from "./load-any.js";
 import { readTextFile } from "./read.js";
-import { loadRubric } from "./rubric-load.js";
+import { loadAssessmentRubric } from "./rubric-load.js";
 import { fastParseYaml } from "./fast-yaml.js";
 
 /** One valid assessment of a file, with its rubric. */
@@ -52,7 +52,7 @@ function fromValues(values: unknown[], file: string, options: AssessmentLoadOpti
     const key = `${baseDir}\u0000${ref}`;
     let rubric = cache.get(key);
     if (rubric === undefined) {
-      rubric = loadRubric(ref, baseDir).rubric ?? null;
+      rubric = loadAssessmentRubric(ref, file, options).rubric ?? null;
       cache.set(key, rubric);
     }
     if (rubric === null) return undefined;

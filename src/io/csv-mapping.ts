@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Problem } from "../core/problems.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
-import { isRubricPath, placeProblems } from "./rubric-load.js";
+import { isRubricPath, placeProblems, resolveRubricRef } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 const TargetSchema = z.string().min(1).meta({ description: "`id`, `id-slug`, `name`, `name.<lang>`, `date`, `assessor`, `group.<key>`, `-` (ignore the column), or a criterion id." });
@@ -118,6 +118,9 @@ export function loadCsvMapping(options: CsvMappingOptions, rubricOverride: strin
     const result = CsvMappingSchema.safeParse(parsed.value);
     if (!result.success) return { mapping, problems: placeProblems(zodProblems(result.error.issues, CsvMappingSchema, parsed.value), parsed, file) };
     const data = result.data;
+    // A mapping file is a committed file like an assessment: its `rubric:` path is confined (DESIGN.md §2).
+    const confined = data.rubric !== undefined && isRubricPath(data.rubric) ? resolveRubricRef(data.rubric, dirname(resolve(file)), process.cwd()) : undefined;
+    if (confined?.problem) return { mapping, problems: placeProblems([{ ...confined.problem, severity: "error", path: ["rubric"] }], parsed, file) };
     if (data.rubric !== undefined) mapping.rubric = isRubricPath(data.rubric) && !isAbsolute(data.rubric) ? resolve(dirname(resolve(file)), data.rubric) : data.rubric;
     for (const [header, target] of Object.entries(data.columns ?? {})) {
       mapping.columns.set(headerKey(header), { header, targets: Array.isArray(target) ? target : [target], source: { from: "file", parsed, file, path: ["columns", header] } });

@@ -1,229 +1,15 @@
 /**
- * A fast reader for the plain subset of YAML that assessment files are written in: block mappings
- * and sequences, one-line flow collections, plain and one-line quoted scalars, comments and `---`.
- * It yields exactly the values the `yaml` package yields with the core schema, or `undefined` (it
- * declines) at the first thing outside that subset — anchors, tags, block scalars, multi-line
- * scalars, tabs, duplicate keys, anything odd — so the caller falls back to the full parser, which
- * also owns every error message and position. Declining is always safe; accepting must be exact.
+ * A fast reader for the subset of YAML that assessment files are written in: block mappings and
+ * sequences, one-line flow collections (JSON-like keys included), plain and one-line quoted scalars,
+ * literal block scalars (`|`, `|-`), anchors and aliases, comments and `---`. It yields exactly the
+ * values the `yaml` package yields with the core schema, or `undefined` (it declines) at the first
+ * thing outside that subset — tags, folded scalars, multi-line plain or quoted scalars, tabs,
+ * duplicate keys, anything odd — so the caller falls back to the full parser, which also owns every
+ * error message and position. Declining is always safe; accepting must be exact.
  */
 import { LIMITS, nestingDepth } from "./yaml.js";
-
-/** Thrown internally to decline; never escapes `fastParseYaml`. */
-class Decline extends Error {}
-
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Other core-schema forms (octal, hex, exponent, inf, nan): rare in assessments, left to the full parser. */
-const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]/;
-/** Characters the fast reader does not handle anywhere (tabs, controls, BOM, line separators). */
-// eslint-disable-next-line no-control-regex
-const REFUSED_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
-/** A plain scalar may not start with these (indicators); `-` is checked separately. */
-const INDICATOR_START = /^[?:,[\]{}#&*!|>'"%@`]/;
-const MAX_DEPTH = 32;
-
-/** A plain scalar resolved as the core schema does. */
-function resolvePlain(text: string): unknown {
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
-  if (INT.test(text) || FLOAT.test(text)) {
-    const value = INT.test(text) ? parseInt(text, 10) : parseFloat(text);
-    // Too large to be finite: the full parser refuses it, with its position and code.
-    if (!Number.isFinite(value)) throw new Decline();
-    return value;
-  }
-  if (OTHER_NUMBER.test(text)) throw new Decline();
-  return text;
-}
-
-/** A mapping key: only keys that resolve to strings (the JS object key is then the same text). */
-function keyOf(text: string, quoted: boolean): string {
-  if (text === "__proto__" || text === "<<" || text.length > 1000) throw new Decline();
-  if (!quoted && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
-  return text;
-}
-
-function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.prototype.hasOwnProperty.call(map, key)) throw new Decline();
-  map[key] = value;
-}
-
-/** Reads a quoted scalar starting at `text[at]`; returns the value and the index after the closing quote. */
-function readQuoted(text: string, at: number): { value: string; end: number } {
-  const quote = text[at];
-  let out = "";
-  let i = at + 1;
-  if (quote === "'") {
-    for (;;) {
-      const close = text.indexOf("'", i);
-      if (close < 0) throw new Decline();
-      out += text.slice(i, close);
-      if (text[close + 1] === "'") {
-        out += "'";
-        i = close + 2;
-      } else return { value: out, end: close + 1 };
-    }
-  }
-  for (;;) {
-    const close = text.indexOf('"', i);
-    const slash = text.indexOf("\\", i);
-    if (close < 0) throw new Decline();
-    if (slash < 0 || slash > close) {
-      out += text.slice(i, close);
-      return { value: out, end: close + 1 };
-    }
-    out += text.slice(i, slash);
-    const esc = text[slash + 1];
-    i = slash + 2;
-    switch (esc) {
-      case '"':
-      case "\\":
-      case "/":
-        out += esc;
-        break;
-      case "n":
-        out += "\n";
-        break;
-      case "t":
-        out += "\t";
-        break;
-      case "r":
-        out += "\r";
-        break;
-      case "u": {
-        const hex = text.slice(i, i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Decline();
-        const code = parseInt(hex, 16);
-        if (code >= 0xd800 && code <= 0xdfff) throw new Decline();
-        out += String.fromCharCode(code);
-        i += 4;
-        break;
-      }
-      default:
-        throw new Decline();
-    }
-  }
-}
-
-/** Skips spaces; then only a comment (` #...`, needing a space before it) or the end may follow. */
-function expectEnd(text: string, at: number): void {
-  let i = at;
-  while (text[i] === " ") i++;
-  if (i === text.length) return;
-  if (text[i] === "#" && i > at) return;
-  throw new Decline();
-}
-
-/** One-line flow collections: `{a: 1, b: [x, "y"]}`. */
-class FlowReader {
-  i: number;
-  constructor(
-    readonly text: string,
-    start: number,
-  ) {
-    this.i = start;
-  }
-
-  private spaces(): void {
-    while (this.text[this.i] === " ") this.i++;
-  }
-
-  node(depth: number): unknown {
-    if (depth > MAX_DEPTH) throw new Decline();
-    this.spaces();
-    const ch = this.text[this.i];
-    if (ch === "{") return this.map(depth);
-    if (ch === "[") return this.seq(depth);
-    if (ch === '"' || ch === "'") {
-      const { value, end } = readQuoted(this.text, this.i);
-      this.i = end;
-      return value;
-    }
-    return resolvePlain(this.plain());
-  }
-
-  /** A plain scalar in flow context: ends at `,` `]` `}` or `: `; a ` #` comment declines. */
-  private plain(): string {
-    const start = this.i;
-    const t = this.text;
-    const first = t[start];
-    if (first === undefined || INDICATOR_START.test(t.slice(start, start + 1)) || (first === "-" && (t[start + 1] === " " || t[start + 1] === undefined))) {
-      // An empty value (`{a: }`) is fine; other indicators are not.
-      if (first === "," || first === "}" || first === "]") return "";
-      throw new Decline();
-    }
-    let i = start;
-    for (; i < t.length; i++) {
-      const c = t[i];
-      if (c === "," || c === "]" || c === "}" || c === "[" || c === "{") break;
-      if (c === ":" && (t[i + 1] === " " || t[i + 1] === "," || t[i + 1] === "]" || t[i + 1] === "}" || t[i + 1] === undefined)) break;
-      if (c === "#" && t[i - 1] === " ") throw new Decline();
-    }
-    this.i = i;
-    return trimSpaces(t.slice(start, i));
-  }
-
-  private map(depth: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    this.i++;
-    this.spaces();
-    if (this.text[this.i] === "}") {
-      this.i++;
-      return out;
-    }
-    for (;;) {
-      this.spaces();
-      let key: string;
-      const ch = this.text[this.i];
-      if (ch === '"' || ch === "'") {
-        const q = readQuoted(this.text, this.i);
-        this.i = q.end;
-        key = keyOf(q.value, true);
-      } else {
-        const plain = this.plain();
-        if (plain === "") throw new Decline();
-        key = keyOf(plain, false);
-      }
-      this.spaces();
-      if (this.text[this.i] !== ":") throw new Decline();
-      this.i++;
-      if (this.text[this.i] !== " ") throw new Decline();
-      setKey(out, key, this.node(depth + 1));
-      this.spaces();
-      const sep = this.text[this.i];
-      this.i++;
-      if (sep === "}") return out;
-      if (sep !== ",") throw new Decline();
-      this.spaces();
-      if (this.text[this.i] === "}") throw new Decline();
-    }
-  }
-
-  private seq(depth: number): unknown[] {
-    const out: unknown[] = [];
-    this.i++;
-    this.spaces();
-    if (this.text[this.i] === "]") {
-      this.i++;
-      return out;
-    }
-    for (;;) {
-      this.spaces();
-      const c = this.text[this.i];
-      if (c === "," || c === "]") throw new Decline();
-      out.push(this.node(depth + 1));
-      this.spaces();
-      const sep = this.text[this.i];
-      this.i++;
-      if (sep === "]") return out;
-      if (sep !== ",") throw new Decline();
-      this.spaces();
-      if (this.text[this.i] === "]") throw new Decline();
-    }
-  }
-}
+import { FlowReader } from "./fast-yaml-flow.js";
+import { Anchors, blockScalarHeader, Decline, expectEnd, INDICATOR_START, keyOf, MAX_DEPTH, readAnchorName, readLiteral, readQuoted, REFUSED_CHARS, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 interface Line {
@@ -234,6 +20,7 @@ interface Line {
 /** Block structure over the content lines of one document. */
 class BlockReader {
   pos = 0;
+  private readonly anchors = new Anchors();
   constructor(readonly lines: Line[]) {}
 
   /** The value of a node that starts on a line of its own at `indent`, or null if none follows deeper than `parentIndent`. */
@@ -253,7 +40,7 @@ class BlockReader {
     const ch = line.text[0];
     if (ch === "{" || ch === "[") {
       // A flow collection on a line of its own (a whole document, or a value on the next line).
-      const reader = new FlowReader(line.text, 0);
+      const reader = new FlowReader(line.text, 0, this.anchors);
       const value = reader.node(depth);
       expectEnd(line.text, reader.i);
       this.pos++;
@@ -283,10 +70,33 @@ class BlockReader {
       // `- rest`: the rest is a node at the column after the dash and its spaces.
       let k = 1;
       while (line.text[k] === " ") k++;
-      const rest = line.text.slice(k);
+      let rest = line.text.slice(k);
       if (rest[0] === "#") {
         this.pos++;
         out.push(this.blockAfter(indent, false, depth + 1));
+        continue;
+      }
+      if (rest[0] === "*") {
+        out.push(this.alias(rest, 0, indent));
+        continue;
+      }
+      if (rest[0] === "&") {
+        // `- &name` then a node: on the next lines, or a scalar or flow collection on this one.
+        const { name, end } = readAnchorName(rest, 1);
+        if (end < rest.length && rest[end] !== " ") throw new Decline();
+        let j = end;
+        while (rest[j] === " ") j++;
+        this.anchors.begin();
+        if (j === rest.length) {
+          this.pos++;
+          out.push(this.anchors.define(name, this.blockAfter(indent, false, depth + 1)));
+          continue;
+        }
+        rest = rest.slice(j);
+        if (rest[0] === "#" || isSeqItem(rest) || findKeyColon(rest) >= 0) throw new Decline();
+        k += j;
+        this.lines[this.pos] = { indent: indent + k, text: rest };
+        out.push(this.anchors.define(name, this.inlineNode(indent + k, indent, depth + 1)));
         continue;
       }
       this.lines[this.pos] = { indent: indent + k, text: rest };
@@ -330,7 +140,7 @@ class BlockReader {
         let j = q.end;
         while (text[j] === " ") j++;
         if (text[j] !== ":" || (text[j + 1] !== " " && text[j + 1] !== undefined)) throw new Decline();
-        key = keyOf(q.value, true);
+        key = keyOf(q.value, true, q.end);
         after = j + 1;
       } else {
         const colon = findKeyColon(text);
@@ -342,16 +152,32 @@ class BlockReader {
       }
       let j = after;
       while (text[j] === " ") j++;
+      if (text[j] === "*") {
+        if (j === after) throw new Decline();
+        setKey(out, key, this.alias(text, j, indent));
+        continue;
+      }
+      let anchor: string | undefined;
+      if (text[j] === "&") {
+        if (j === after) throw new Decline();
+        const read = readAnchorName(text, j + 1);
+        if (read.end < text.length && text[read.end] !== " ") throw new Decline();
+        anchor = read.name;
+        j = read.end;
+        while (text[j] === " ") j++;
+        this.anchors.begin();
+      }
       this.pos++;
       if (j === text.length || text[j] === "#") {
         if (text[j] === "#" && j === after) throw new Decline();
-        setKey(out, key, this.blockAfter(indent, true, depth + 1));
+        const block = this.blockAfter(indent, true, depth + 1);
+        setKey(out, key, anchor === undefined ? block : this.anchors.define(anchor, block));
         continue;
       }
       const ch = text[j];
       let value: unknown;
       if (ch === "{" || ch === "[") {
-        const reader = new FlowReader(text, j);
+        const reader = new FlowReader(text, j, this.anchors);
         value = reader.node(depth + 1);
         expectEnd(text, reader.i);
       } else if (ch === '"' || ch === "'") {
@@ -364,8 +190,17 @@ class BlockReader {
         value = resolvePlain(plainValue(plain));
       }
       this.noDeeper(indent);
-      setKey(out, key, value);
+      setKey(out, key, anchor === undefined ? value : this.anchors.define(anchor, value));
     }
+  }
+
+  /** `*name` at `text[at]`, the whole rest of the current line (a comment aside). */
+  private alias(text: string, at: number, indent: number): unknown {
+    const { name, end } = readAnchorName(text, at + 1);
+    expectEnd(text, end);
+    this.pos++;
+    this.noDeeper(indent);
+    return this.anchors.alias(name);
   }
 }
 
@@ -401,13 +236,6 @@ function plainValue(text: string): string {
   return trimSpaces(text.slice(0, end));
 }
 
-/** Trailing spaces removed (YAML's white space is space and tab; `trimEnd` would also eat NBSP and others). */
-function trimSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
 /**
  * Parses a YAML stream of the plain subset: one value per document (empty documents are null).
  * Returns undefined to decline: the caller must then use the full parser.
@@ -420,7 +248,9 @@ export function fastParseYaml(source: string): unknown[] | undefined {
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
-    for (const raw of source.split("\n")) {
+    const raws = source.split("\n");
+    for (let r = 0; r < raws.length; r++) {
+      const raw = raws[r]!;
       const rawLine = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
       if (rawLine.startsWith("---")) {
         if (rawLine.length > 3 && rawLine[3] !== " ") throw new Decline();
@@ -434,7 +264,14 @@ export function fastParseYaml(source: string): unknown[] | undefined {
       while (rawLine[indent] === " ") indent++;
       if (indent === rawLine.length || rawLine[indent] === "#") continue;
       if (indent > 256) throw new Decline();
-      documents[documents.length - 1]!.push({ indent, text: trimSpaces(rawLine.slice(indent)) });
+      let text = trimSpaces(rawLine.slice(indent));
+      const literal = blockScalarHeader(text, indent);
+      if (literal !== undefined) {
+        const scalar = readLiteral(raws, r + 1, literal.parent, literal.strip);
+        r = scalar.next - 1;
+        text = `${literal.head}${JSON.stringify(scalar.value)}`;
+      }
+      documents[documents.length - 1]!.push({ indent, text });
     }
     // No content at all: the loader reports an empty file; leave that to it.
     if (documents.length > LIMITS.maxDocuments || documents.every((lines) => lines.length === 0)) throw new Decline();

@@ -3,6 +3,7 @@ import { loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type Asses
 import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { decodeText, fsProblem } from "./read.js";
 import { LIMITS } from "./yaml.js";
+import { isXlsxPath, loadAssessmentXlsx } from "./xlsx-load.js";
 
 /** Standard input, read up to one byte past the size cap (so an endless pipe costs bounded memory). */
 function readStdinCapped(): Buffer {
@@ -26,7 +27,8 @@ function readStdinCapped(): Buffer {
 }
 
 /**
- * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), or `-` for standard input.
+ * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), an
+ * Excel workbook (a questionnaire of `init --format xlsx`, or a table), or `-` for standard input.
  * The one entry point for commands that read assessments (report, score, check, compare).
  */
 export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
@@ -45,6 +47,7 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
     return loadAssessmentText(decoded.text, "<stdin>", options);
   }
   if (isCsvPath(file)) return loadAssessmentCsv(file, options);
+  if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
   return loadAssessmentFile(file, options);
 }
 
@@ -52,6 +55,8 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
 export interface AssessmentInputOptions {
   /** Rubric id (`egov-maturity`, `egov-maturity@1`) or path; overrides the file's `rubric:`. */
   rubric?: string;
+  /** The folder that `rubric:` paths in input files must lead into (default: the working folder). */
+  rubricRoot?: string;
   /** CSV input: a mapping file (YAML) from the table's columns to agency fields and criteria. */
   mapping?: string;
   /** CSV input: `column=target` mappings, e.g. `"Online Service Index=osi"`. */
@@ -64,6 +69,7 @@ export interface AssessmentInputOptions {
 export function assessmentLoadOptions(options: AssessmentInputOptions): AssessmentLoadOptions {
   const load: AssessmentLoadOptions = {};
   if (options.rubric !== undefined) load.rubric = options.rubric;
+  if (options.rubricRoot !== undefined) load.rubricRoot = options.rubricRoot;
   if (options.mapping !== undefined || options.map !== undefined || options.where !== undefined) {
     load.mapping = {};
     if (options.mapping !== undefined) load.mapping.file = options.mapping;

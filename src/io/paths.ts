@@ -103,7 +103,7 @@ function expandGlob(pattern: string): string[] {
   const matches = globMatcher(glob);
   const root = base === "" ? "." : base;
   const all: string[] = [];
-  // A glob may name YAML or spreadsheet (CSV, TSV) inputs; the pattern itself decides which.
-  walk(root, new Set(), all, [], root, /\.(csv|tsv|ya?ml)$/i);
+  // A glob may name YAML or spreadsheet (CSV, TSV, xlsx) inputs; the pattern itself decides which.
+  walk(root, new Set(), all, [], root, /\.(csv|tsv|xlsx|ya?ml)$/i);
   return all.filter((f) => matches(relative(resolve(root), resolve(f)).split(sep).join("/")));
 }

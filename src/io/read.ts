@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
 import { LIMITS } from "./yaml.js";
 
@@ -25,6 +25,34 @@ export function readTextFile(file: string): { text?: string; problems: Problem[]
     return { problems: [fsProblem(error, file)] };
   }
   return decodeText(bytes, file);
+}
+
+/**
+ * Reads a file that must be a regular file (a rubric): opened without following a final symlink and
+ * without blocking (a FIFO swapped in after the checks cannot hang the process), then checked with
+ * fstat on the open descriptor, so what is read is what was checked. Anything else is
+ * `RUBRIC_NOT_A_FILE`, and nothing of it is read.
+ */
+export function readRegularFile(file: string): { text?: string; problems: Problem[] } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problems: [{ code: "RUBRIC_NOT_A_FILE", severity: "error", message: "is not a regular file (a folder, a pipe, a device or a socket)", hint: "a rubric is a YAML file", file, line: 1, column: 1 }] };
+    if (stat.size > LIMITS.maxFileBytes) return { problems: [tooLarge(file)] };
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return decodeText(bytes.subarray(0, at), file);
+  } catch (error) {
+    return { problems: [fsProblem(error, file)] };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function tooLarge(file: string): Problem {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../core/problems.js";
 import { RubricExtensionSchema, RubricFileSchema, type Rubric, type RubricFile } from "../core/rubric.js";
@@ -7,7 +7,10 @@ import { checkRubric, normaliseRubric } from "../core/rubric-check.js";
 import { applyExtension, extensionPath } from "../core/rubric-extends.js";
 import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
-import { readTextFile } from "./read.js";
+import { readRegularFile } from "./read.js";
+import { checkIdentity, redactReferenced } from "./rubric-identity.js";
+import { confineRubricPath, shownPath, type RefProblem } from "./rubric-ref.js";
+import { digestOf } from "./rubric-digest.js";
 import { cachedRubric } from "./rubric-cache.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
@@ -46,16 +49,22 @@ export function builtinRubrics(): Map<string, string> {
 
 interface Resolved {
   file?: string;
-  problem?: { code: string; message: string; hint?: string };
+  problem?: RefProblem;
   /** id@version constraint to check once loaded. */
   version?: string;
 }
 
-/** Resolves `id`, `id@major`, `id@version` or a path (relative to `baseDir`) to a file. */
-export function resolveRubricRef(ref: string, baseDir: string): Resolved {
+/**
+ * Resolves `id`, `id@major`, `id@version` or a path (relative to `baseDir`) to a file. With `root`,
+ * the reference comes from a file and is confined (DESIGN.md §2): a path must lead, symlinks
+ * resolved, to a regular file inside `root` (see io/rubric-ref.ts). Without `root` it was typed on
+ * the command line by the user, and any path is taken.
+ */
+export function resolveRubricRef(ref: string, baseDir: string, root?: string, kind: "rubric" | "extends" = "rubric"): Resolved {
   if (isRubricPath(ref)) {
+    if (root !== undefined) return confineRubricPath(ref, baseDir, root, kind);
     const file = isAbsolute(ref) ? ref : resolve(baseDir, ref);
-    if (!existsSync(file)) return { problem: { code: "RUBRIC_NOT_FOUND", message: `rubric file \`${ref}\` does not exist`, hint: `looked for ${file}` } };
+    if (!existsSync(file)) return { problem: { code: "RUBRIC_NOT_FOUND", message: `rubric file \`${ref}\` does not exist`, hint: `looked for ${shownPath(file)}` } };
     return { file };
   }
   const [id = "", version] = ref.split("@", 2);
@@ -63,9 +72,13 @@ export function resolveRubricRef(ref: string, baseDir: string): Resolved {
   const file = builtins.get(id);
   if (file === undefined) {
     const names = [...builtins.keys()];
-    return { problem: { code: "RUBRIC_NOT_FOUND", message: `no built-in rubric \`${id}\``, hint: `built-in rubrics: ${names.join(", ")}; or give a path to a rubric file (ending in .yaml)` } };
+    return { problem: { code: "RUBRIC_NOT_FOUND", message: `no built-in rubric \`${id.length > 64 ? `${id.slice(0, 64)}…` : id}\``, hint: `built-in rubrics: ${names.join(", ")}; or give a path to a rubric file (ending in .yaml)` } };
   }
-  const resolved: Resolved = { file };
+  // An earlier major version stays available as `<id>@<major>.yaml` beside the current one (e.g.
+  // egov-maturity@1.yaml once 2.0.0 ships), so assessments written for it still score as they did.
+  const major = version?.split(".")[0];
+  const older = major !== undefined && /^\d+$/.test(major) ? join(BUILTIN_RUBRICS_DIR, `${id}@${major}.yaml`) : undefined;
+  const resolved: Resolved = { file: older !== undefined && existsSync(older) ? older : file };
   if (version !== undefined) resolved.version = version;
   return resolved;
 }
@@ -86,11 +99,14 @@ export interface RubricLoad {
 
 const cache = new Map<string, RubricLoad>();
 
+/** The longest chain of `extends`, counting the rubric itself and every base (DESIGN.md §7). */
+export const MAX_EXTENDS_DEPTH = 16;
+
 /** Loads and validates a rubric file, following `extends` (within its folder or to built-ins). Cached by real path. */
 export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
   let real: string;
   try {
-    real = realpathSync(file);
+    real = realpathSync.native(file);
   } catch {
     real = resolve(file);
   }
@@ -100,13 +116,15 @@ export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
   const cached = cache.get(real);
   if (cached) return cached;
   const result = loadRubricUncached(file, real, chain);
+  if (result.rubric) digestOf(result.rubric);
   cache.set(real, result);
   return result;
 }
 
 function loadRubricUncached(file: string, real: string, chain: string[]): RubricLoad {
-  const read = readTextFile(file);
-  if (read.text === undefined) return { problems: read.problems };
+  // The real path is read (no symlink left to follow), never blocking, and only if it is a regular file.
+  const read = readRegularFile(real);
+  if (read.text === undefined) return { problems: read.problems.map((p) => ({ ...p, file })) };
   const cached = cachedRubric(file, BUILTIN_RUBRICS_DIR, read.text);
   if (cached !== undefined) return { rubric: normaliseRubric(cached), raw: cached, problems: [] };
   const { documents, problems: yamlProblems } = parseYamlStream(read.text, file);
@@ -123,25 +141,24 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
     }
     const semantic = checkRubric(result.data);
     if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
-    return { rubric: normaliseRubric(result.data), raw: result.data, problems: [] };
+    return identified(normaliseRubric(result.data), result.data, parsed, file, real);
   }
   const ext = RubricExtensionSchema.safeParse(value);
   if (!ext.success) return { problems: placeProblems(zodProblems(ext.error.issues, RubricExtensionSchema, value), parsed, file) };
   const baseRef = ext.data.extends;
-  const resolved = resolveRubricRef(baseRef, dirname(real));
+  const resolved = resolveRubricRef(baseRef, dirname(real), dirname(real), "extends");
   if (resolved.problem) return { problems: placeProblems([{ ...resolved.problem, severity: "error", path: ["extends"] }], parsed, file) };
   const baseFile = resolved.file!;
-  if (isRubricPath(baseRef)) {
-    const rel = relative(dirname(real), resolve(dirname(real), baseRef));
-    if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep).includes("..")) {
-      return { problems: placeProblems([{ code: "EXTENDS_OUTSIDE", severity: "error", message: `\`extends: ${baseRef}\` points outside the rubric's folder`, hint: "a rubric may extend a built-in rubric by id, or a file in its own folder or below; copy the base rubric next to it", path: ["extends"] }], parsed, file) };
-    }
+  if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
+    return { problems: placeProblems([{ code: "EXTENDS_TOO_DEEP", severity: "error", message: `the chain of \`extends\` is more than ${MAX_EXTENDS_DEPTH} rubrics long`, hint: "extend a built-in rubric or one near it; a long chain of extensions is hard to follow", path: ["extends"] }], parsed, file) };
   }
   const base = loadRubricFile(baseFile, [...chain, real]);
   if (base.raw === undefined) {
     const cycle = base.problems.find((p) => p.code === "EXTENDS_CYCLE");
     if (cycle) return { problems: placeProblems([{ ...stripPosition(cycle), file, path: ["extends"] }], parsed, file) };
-    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (its problems follow)`, hint: `run \`egov-maturity validate ${relative(process.cwd(), baseFile)}\``, path: ["extends"] }], parsed, file).concat(base.problems) };
+    const deep = base.problems.find((p) => p.code === "EXTENDS_TOO_DEEP");
+    if (deep) return { problems: placeProblems([{ ...stripPosition(deep), file, path: ["extends"] }], parsed, file) };
+    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"})`, hint: `run \`egov-maturity validate ${shownPath(baseFile)}\``, path: ["extends"] }], parsed, file).concat(redactReferenced(base.problems)) };
   }
   if (resolved.version !== undefined && !versionMatches(base.raw.version, resolved.version)) {
     return { problems: placeProblems([{ code: "RUBRIC_VERSION_MISMATCH", severity: "error", message: `\`${baseRef}\` asks for version ${resolved.version}, but the rubric is ${base.raw.version}`, path: ["extends"] }], parsed, file) };
@@ -155,7 +172,15 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
   }
   const semantic = checkRubric(full.data).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
   if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
-  return { rubric: normaliseRubric(full.data), raw: full.data, problems: [] };
+  return identified(normaliseRubric(full.data), full.data, parsed, file, real);
+}
+
+/** A valid rubric with its digest, unless it takes the id of a built-in rubric it differs from. */
+function identified(rubric: Rubric, raw: RubricFile, parsed: ParsedDocument, file: string, real: string): RubricLoad {
+  digestOf(rubric);
+  const taken = checkIdentity(rubric, real, builtinRubrics().get(rubric.id), BUILTIN_RUBRICS_DIR, (builtin) => loadRubricFile(builtin).rubric);
+  if (taken) return { problems: placeProblems([taken], parsed, file) };
+  return { rubric, raw, problems: [] };
 }
 
 /** The rubric rules checked on what is left once the values that failed the schema are set aside. */
@@ -170,13 +195,28 @@ function stripPosition(p: Problem): Problem {
   return rest;
 }
 
-/** Loads a rubric by reference (`id`, `id@major`, `id@version`, or a path relative to `baseDir`). */
-export function loadRubric(ref: string, baseDir: string = process.cwd()): RubricLoad & { file?: string; problem?: Resolved["problem"] } {
-  const resolved = resolveRubricRef(ref, baseDir);
+/**
+ * Loads a rubric by reference (`id`, `id@major`, `id@version`, or a path relative to `baseDir`).
+ * With `root`, the reference comes from a file: it is confined to `root` (DESIGN.md §2), and the
+ * problems of the rubric it names are returned without their wording (code and position only).
+ */
+export function loadRubric(ref: string, baseDir: string = process.cwd(), root?: string): RubricLoad & { file?: string; problem?: Resolved["problem"] } {
+  const resolved = resolveRubricRef(ref, baseDir, root);
   if (resolved.problem) return { problems: [], problem: resolved.problem };
   const loaded = loadRubricFile(resolved.file!);
   if (loaded.rubric && resolved.version !== undefined && !versionMatches(loaded.rubric.version, resolved.version)) {
     return { problems: [], file: resolved.file!, problem: { code: "RUBRIC_VERSION_MISMATCH", message: `\`${ref}\` asks for version ${resolved.version}, but the built-in rubric is ${loaded.rubric.version}`, hint: `use \`${loaded.rubric.id}@${loaded.rubric.version.split(".")[0]}\`` } };
   }
-  return { ...loaded, file: resolved.file! };
+  const problems = root !== undefined ? redactReferenced(loaded.problems) : loaded.problems;
+  return { ...loaded, problems, file: resolved.file! };
+}
+
+/**
+ * The rubric of an assessment document: `--rubric` (typed by the user: relative to the working
+ * folder, not confined), else the document's `rubric:` (relative to the file's folder, confined to
+ * the working tree or `rubricRoot`).
+ */
+export function loadAssessmentRubric(ref: string, file: string, options: { rubric?: string; rubricRoot?: string }): ReturnType<typeof loadRubric> {
+  if (options.rubric !== undefined) return loadRubric(ref, process.cwd());
+  return loadRubric(ref, dirname(resolve(file)), resolve(options.rubricRoot ?? process.cwd()));
 }

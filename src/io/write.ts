@@ -41,12 +41,12 @@ function writeProblem(file: string, code: string | undefined): Problem {
  * disk, then renamed over the target. A failure at any point leaves the previous file untouched,
  * removes the temporary file, and throws a {@link WriteError}.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o644);
-    const bytes = Buffer.from(content, "utf8");
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     // writeSync may write less than asked (a full disk reports it on the next call): loop to the end.
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);

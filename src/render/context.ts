@@ -15,6 +15,10 @@ export interface RenderContext {
   now: Date;
   /** Terminal width for the table format. */
   width: number;
+  /** Long lists (the report's gap list): at most this many items (`--top N`). */
+  top?: number;
+  /** The report's gap list: every criterion below its full score, not only those below their dimension's target (`--all-criteria`). */
+  allCriteria?: boolean;
 }
 
 /** A localised rubric text in the report's language, falling back to the rubric's default. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InputError, UsageError } from "../core/problems.js";
+import { InputError, UsageError, type Problem } from "../core/problems.js";
 import { score, type Report } from "../core/score.js";
 import { didYouMean } from "../core/suggest.js";
 import { chooseLanguage } from "../i18n/language.js";
@@ -32,18 +32,29 @@ export type ReportJson = z.infer<typeof ReportJsonSchema>;
  * an unknown --lang as a UsageError.
  */
 export async function scoreReports(file: string, options: ReportOptions = {}): Promise<ScoredReport[]> {
+  return (await scoreReportsWarning(file, options)).reports;
+}
+
+/**
+ * `scoreReports`, with the problems of the file's other documents when `options.agency` picks a valid
+ * one: they become warnings (as `score` reports an invalid document and scores the rest), so one
+ * agency's report is not refused for another's mistakes.
+ */
+export async function scoreReportsWarning(file: string, options: ReportOptions = {}): Promise<{ reports: ScoredReport[]; warnings: Problem[] }> {
   const load = loadAssessmentsAny(file, assessmentLoadOptions(options));
-  if (load.problems.length > 0) throw new InputError(load.problems);
+  const picked = options.agency === undefined ? [] : load.assessments.filter((a) => a.assessment.agency.id === options.agency);
+  if (load.problems.length > 0 && picked.length === 0) throw new InputError(load.problems);
+  const warnings: Problem[] = load.problems.map((p) => ({ ...p, severity: "warning" }));
   let selected = load.assessments;
   if (options.agency !== undefined) {
-    selected = selected.filter((a) => a.assessment.agency.id === options.agency);
+    selected = picked;
     if (selected.length === 0) {
       const all = load.assessments.map((a) => a.assessment.agency.id);
       const ids = didYouMean(options.agency, all) ?? `${all.slice(0, 8).join(", ")}${all.length > 8 ? `, … (${all.length} in all)` : ""}`;
       throw new InputError([{ code: "UNKNOWN_AGENCY", severity: "error", message: `no assessment of agency \`${options.agency}\` in the file`, hint: ids.startsWith("did you mean") ? ids : `agencies in it: ${ids}`, file, line: 1, column: 1 }]);
     }
   }
-  return selected.map((a) => ({ report: score(a.rubric, a.assessment), lang: chooseLanguage(options.lang, a.rubric, a.assessment) }));
+  return { reports: selected.map((a) => ({ report: score(a.rubric, a.assessment), lang: chooseLanguage(options.lang, a.rubric, a.assessment) })), warnings };
 }
 
 /** A format that shows one agency (json, html) refuses a file that holds several. */

@@ -3,7 +3,11 @@ import { z } from "zod";
 const Score = z.number().min(0).max(1);
 const NullableScore = Score.nullable();
 const AnswerJson = z.union([z.strictObject({ level: z.number() }), z.strictObject({ value: z.union([z.number(), z.boolean()]) }), z.strictObject({ na: z.string() }), z.null()]);
-const Gate = z.strictObject({ dimension: z.string(), min: Score, score: NullableScore, holds: z.boolean().optional() });
+const GateFields = { min: Score, score: NullableScore, holds: z.boolean().optional(), text: z.string().optional().meta({ description: "The gate in its own terms, in the report's language: \"Approved security policy: no\"." }) };
+const Gate = z.union([
+  z.strictObject({ dimension: z.string().meta({ description: "A prerequisite dimension's score is gated." }), ...GateFields }),
+  z.strictObject({ criterion: z.string().meta({ description: "One criterion's score is gated (N/A holds, unanswered fails)." }), ...GateFields }),
+]);
 const StageStatus = z.enum(["attained", "blocked", "below-threshold", "not-reached", "no-score"]);
 
 /** The JSON contract of `report --format json` (schemaVersion 1). Scores are fractions, never rounded. */
@@ -11,10 +15,15 @@ export const ReportJsonSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.literal("egov-maturity"), version: z.string() }),
   language: z.string(),
-  rubric: z.strictObject({ id: z.string(), version: z.string(), title: z.string() }),
+  rubric: z.strictObject({ id: z.string(), version: z.string(), digest: z.string().nullable().meta({ description: "Content digest of the rubric: the first 12 hex digits of the SHA-256 of the normalised rubric (DESIGN.md §2)" }), title: z.string() }),
   agency: z.strictObject({ id: z.string(), name: z.string().nullable(), groups: z.record(z.string(), z.string()) }),
   date: z.string().nullable(),
   assessor: z.string().nullable(),
+  complete: z.boolean().meta({ description: "False for a draft: some criteria are unanswered (they count as 0)." }),
+  narrative: z
+    .strictObject({ summary: z.string().nullable(), context: z.string().nullable(), findings: z.record(z.string(), z.string()).meta({ description: "Findings by dimension id." }) })
+    .nullable()
+    .meta({ description: "The consultant's words from the assessment, in the report's language; null when it has none." }),
   index: NullableScore.meta({ description: "Overall index I = Σ Wd·Dd / Σ Wd over dimensions with a score." }),
   classification: z.strictObject({ id: z.string(), label: z.string() }).nullable(),
   stage: z.strictObject({
@@ -22,7 +31,8 @@ export const ReportJsonSchema = z.strictObject({
     currentTitle: z.string().nullable(),
     next: z.string().nullable(),
     nextTitle: z.string().nullable(),
-    blockedBy: z.array(Gate).meta({ description: "Failing gates of the next stage." }),
+    blockedBy: z.array(Gate).meta({ description: "Failing gates of the next stage when it meets its threshold (it is blocked); empty otherwise." }),
+    pendingGates: z.array(Gate).meta({ description: "Failing gates of the next stage when it is below its threshold: they would still hold it." }),
     shortfall: Score.meta({ description: "How far the next stage's score is below its threshold." }),
   }),
   stages: z.array(z.strictObject({ id: z.string(), title: z.string().nullable(), status: StageStatus, score: NullableScore, threshold: NullableScore, gates: z.array(Gate) })),

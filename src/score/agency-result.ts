@@ -1,11 +1,12 @@
 import type { Assessment } from "../core/assessment.js";
 import type { Rubric } from "../core/rubric.js";
-import { classify, criterionScores, dimensionScores, EPSILON, overallIndex, stageAttainment } from "../core/score.js";
+import { classify, criterionScores, dimensionScores, EPSILON, exactScores, gateOutcome, overallIndex, stageAttainment, unansweredIds, weakestDimension } from "../core/score.js";
+import { key } from "../core/exact.js";
 import type { ScoredAgency } from "./types.js";
 
-/** `id@version`: how a batch tells rubrics apart. */
-export function rubricKey(rubric: Pick<Rubric, "id" | "version">): string {
-  return `${rubric.id}@${rubric.version}`;
+/** `id@version#digest`: how a batch tells rubrics apart (two that share `id@version` but differ are two). */
+export function rubricKey(rubric: Pick<Rubric, "id" | "version" | "digest">): string {
+  return `${rubric.id}@${rubric.version}${rubric.digest !== undefined ? `#${rubric.digest}` : ""}`;
 }
 
 /**
@@ -16,20 +17,14 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
   const scores = criterionScores(rubric, assessment.answers);
   const dims = dimensionScores(rubric, scores);
   const index = overallIndex(rubric, dims);
-  const { stages, current } = stageAttainment(rubric, dims);
+  const { stages, current } = stageAttainment(rubric, dims, scores, unansweredIds(rubric, assessment.answers));
   const next = stages.find((st) => st.status !== "attained" && st.status !== "no-score") ?? null;
   const dimensions: (number | null)[] = [];
   const belowTarget: number[] = [];
-  let weakest: string | null = null;
-  let weakestScore = Infinity;
   let k = 0;
   for (const d of rubric.dimensions) {
     const s = dims.get(d.id) ?? null;
     dimensions.push(s);
-    if (s !== null && s < weakestScore) {
-      weakest = d.id;
-      weakestScore = s;
-    }
     const target = assessment.targets[d.id] ?? d.target;
     for (const c of d.criteria) {
       const cs = scores.get(c.id);
@@ -48,11 +43,15 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     classification: classify(rubric, index)?.id ?? null,
     stage: current,
     next: next?.id ?? null,
-    blockedBy: next ? next.gates.filter((g) => !g.holds).map((g) => ({ dimension: g.dimension, min: g.min, score: g.score })) : [],
+    // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
+    blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
     dimensions,
-    weakest,
+    weakest: weakestDimension(rubric, dims, assessment.answers),
     belowTarget,
   };
+  // The exact index decides rank ties (score/rank.ts).
+  const exact = index === null ? null : exactScores(rubric, assessment.answers).index;
+  if (exact !== null) result.indexExact = key(exact);
   if (assessment.agency.name !== undefined) result.name = assessment.agency.name;
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { localise } from "../core/text.js";
+import { rubricKey } from "./agency-result.js";
 import { competitionRanks, compareDesc } from "./rank.js";
 import { checkFilters, matchesFilters, type AgencyFilter } from "./filter.js";
 import { RollupAccumulator, type Rollup } from "./rollup.js";
@@ -93,8 +94,8 @@ export class BatchCollector {
         checkFilters(this.options.filters, rubric);
         this.rubric = rubric;
         this.all = new RollupAccumulator(rubric);
-      } else if (agency.rubric !== `${this.rubric.id}@${this.rubric.version}`) {
-        this.problem({ code: "RUBRIC_MIXED", severity: "error", message: `scored with rubric ${agency.rubric}, but the batch uses ${this.rubric.id}@${this.rubric.version}`, hint: "a batch compares agencies on one rubric: pass --rubric to score every file with it, or score the files separately", file: agency.file, line: 1, column: 1, ...(agency.document > 0 ? { document: agency.document } : {}) });
+      } else if (agency.rubric !== rubricKey(this.rubric)) {
+        this.problem({ code: "RUBRIC_MIXED", severity: "error", message: `scored with rubric ${agency.rubric}, but the batch uses ${rubricKey(this.rubric)}`, hint: "a batch compares agencies on one rubric: pass --rubric to score every file with it, or score the files separately", file: agency.file, line: 1, column: 1, ...(agency.document > 0 ? { document: agency.document } : {}) });
         continue;
       }
       const first = this.seen.get(agency.id);
@@ -124,7 +125,7 @@ export class BatchCollector {
   /** The finished batch: ranked, sorted by `sort`, cut to `top`. */
   finish(sort: string = "rank", top?: number, lang = "en"): Batch {
     const rubric = this.rubric;
-    const ranks = competitionRanks(this.kept.map((a) => a.index));
+    const ranks = competitionRanks(this.kept.map((a) => a.index), this.kept.map((a) => a.indexExact));
     // Ranked in place: a copy of every result would double the batch's memory.
     const ranked = this.kept as RankedAgency[];
     ranked.forEach((a, i) => (a.rank = ranks[i]!));

@@ -26,7 +26,7 @@ const MAX_AHEAD = 16;
  * threads; `rubrics` gathers the rubrics the agencies were scored with.
  */
 export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
-  const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) };
+  const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) };
   const envWorkers = Number(process.env.EGOV_MATURITY_WORKERS);
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
   if (files.length < (options.inProcessBelow ?? 50) || files.includes("-")) {

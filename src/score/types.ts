@@ -3,11 +3,10 @@ import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 
 /** A failing gate of the next stage: the prerequisite, the minimum it needs and the score it has. */
-export interface BlockingGate {
-  dimension: string;
+export type BlockingGate = ({ dimension: string } | { criterion: string }) & {
   min: number;
   score: number | null;
-}
+};
 
 /**
  * What the batch keeps of one scored agency: the numbers of `report` it ranks and rolls up, not the
@@ -34,6 +33,8 @@ export interface AgencyResult {
   blockedBy: BlockingGate[];
   /** Dimension scores in the rubric's order (null: every criterion N/A). */
   dimensions: (number | null)[];
+  /** The index in exact arithmetic, `n/d` (core/exact.ts): rank ties are decided on it. */
+  indexExact?: string;
   /** The dimension with the lowest score (the first in rubric order on a tie), or null. */
   weakest: string | null;
 }

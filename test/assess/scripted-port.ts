@@ -1,22 +1,24 @@
-import type { ListChoice, MenuChoice, PromptPort, TextOptions } from "../../src/assess/port.js";
+import type { ListChoice, PromptPort, TextOptions } from "../../src/assess/port.js";
 
-/** One scripted reply: a menu key or a line of text (as typed), or a list pick by value. */
+/** One scripted reply: a line of text (as typed), or a list pick by value. */
 export type Step = string | { pick: unknown };
 
 /**
- * A PromptPort that answers from a script, as a consultant would type: a menu takes the key, a
- * text prompt takes the line (an empty line takes the default; a refused line is recorded and the
- * next step is typed instead), a list takes `{pick: value}`. Asking past the end of the script fails.
+ * A PromptPort that answers from a script, as a consultant would type: a text prompt takes the
+ * line (an empty line takes the default; a refused line is recorded and the next step is typed
+ * instead), a list takes `{pick: value}`. Asking past the end of the script fails.
  */
 export class ScriptedPort implements PromptPort {
   readonly said: string[] = [];
   readonly asked: string[] = [];
   readonly refused: { message: string; typed: string; reason: string }[] = [];
-  /** The choices' names of every menu shown, in order. */
-  readonly menus: string[][] = [];
   private readonly steps: Step[];
 
-  constructor(steps: Step[]) {
+  constructor(
+    steps: Step[],
+    readonly rows = 200,
+    readonly columns = 1000,
+  ) {
     this.steps = [...steps];
   }
 
@@ -27,16 +29,8 @@ export class ScriptedPort implements PromptPort {
   private next(message: string): Step {
     this.asked.push(message);
     const step = this.steps.shift();
-    if (step === undefined) throw new Error(`script exhausted at prompt: ${message}`);
+    if (step === undefined) throw new Error(`script exhausted at prompt: ${message}\nlast said: ${this.said.slice(-2).join("\n")}`);
     return step;
-  }
-
-  async menu<T>(message: string, choices: readonly MenuChoice<T>[]): Promise<T> {
-    this.menus.push(choices.map((c) => c.name));
-    const step = this.next(message);
-    const choice = choices.find((c) => c.key === step);
-    if (choice === undefined) throw new Error(`no menu key ${JSON.stringify(step)} at "${message}"; keys: ${choices.map((c) => c.key).join(" ")}`);
-    return choice.value;
   }
 
   async list<T>(message: string, choices: readonly ListChoice<T>[]): Promise<T> {

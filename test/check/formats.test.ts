@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { checkRenderers } from "../../src/check/formats/index.js";
 import { renderCheckJunit } from "../../src/check/formats/junit.js";
 import { artifactUri, renderCheckSarif } from "../../src/check/formats/sarif.js";
 import type { RenderContext } from "../../src/render/context.js";
-import { agencyYaml, cli, MINI_RUBRIC, tempDir, writeFiles } from "./helpers.js";
+import { agencyYaml, cli, MINI_RUBRIC, ROOT, tempDir, writeFiles } from "./helpers.js";
 import { parseXml } from "./xml.js";
 
 const ctx = (lang = "en"): RenderContext => ({ lang, color: false, toolVersion: "0.0.0-test", now: new Date("2026-11-21T00:00:00Z"), width: 80 });
@@ -35,6 +35,7 @@ function hostile(text: string): CheckResult {
           index: 0.5,
           stage: "publication",
           baseline: "compared",
+          state: "checked",
           rules: ["valid-input", "min-index", "no-lower-answer"],
           violations: [
             { rule: "min-index", severity: "error", path: ["agency"], actual: 0.5, expected: 0.6, line: 2, column: 1 },
@@ -142,7 +143,8 @@ describe("sarif", () => {
   it("artifact URIs are relative with forward slashes, segments percent-encoded", () => {
     expect(artifactUri("assessments\\moh.yaml")).toBe("assessments/moh.yaml");
     expect(artifactUri("./a b/وزارة.yaml")).toBe("a%20b/%D9%88%D8%B2%D8%A7%D8%B1%D8%A9.yaml");
-    expect(artifactUri("/abs/x.yaml")).toBe("file:///abs/x.yaml");
+    // Never a file:// URI with the machine's absolute path: outputs name files from the repository root.
+    expect(artifactUri("abs/x.yaml")).toBe("abs/x.yaml");
   });
 });
 
@@ -152,17 +154,17 @@ describe("junit", () => {
       fc.property(fc.string({ unit: "binary" }), (text) => {
         const root = parseXml(renderCheckJunit(hostile(text), ctx()));
         expect(root.name).toBe("testsuites");
-        expect(root.children.map((s) => [s.name, s.attributes.tests, s.attributes.failures])).toEqual([
-          ["testsuite", "1", "1"],
-          ["testsuite", "3", "1"],
+        expect(root.children.map((s) => [s.name, s.attributes.tests, s.attributes.failures, s.attributes.errors, s.attributes.skipped])).toEqual([
+          ["testsuite", "1", "0", "1", "0"],
+          ["testsuite", "12", "1", "0", "9"],
         ]);
-        const cases = root.children[1]!.children;
+        const cases = root.children[1]!.children.filter((c) => c.children[0]?.name !== "skipped");
         expect(cases.map((c) => [c.attributes.name, c.attributes.classname, c.children.map((x) => x.name).join()])).toEqual([
           ["valid-input: Valid assessment file", `${text}/a.yaml`.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ""), ""],
           ["min-index: Minimum index", "a1", "failure"],
           ["no-lower-answer: No unexplained lower answer", "a1", "system-out"],
         ]);
-        expect(root.attributes).toMatchObject({ tests: "4", failures: "2" });
+        expect(root.attributes).toMatchObject({ tests: "13", failures: "1", errors: "1" });
       }),
       { numRuns: 200 },
     );
@@ -171,7 +173,8 @@ describe("junit", () => {
   it("keeps `<&\"'` in names and notes as text", () => {
     const root = parseXml(renderCheckJunit(hostile(`<x a="1">&amp;'`), ctx()));
     expect(root.children[0]!.attributes.name).toBe(`bad <x a="1">&amp;'.yaml`);
-    expect(root.children[1]!.children[2]!.children[0]!.text).toContain(`explained: <x a="1">&amp;'`);
+    const noted = root.children[1]!.children.find((c) => c.attributes.name?.startsWith("no-lower-answer"))!;
+    expect(noted.children[0]!.text).toContain(`explained: <x a="1">&amp;'`);
   });
 });
 
@@ -197,11 +200,32 @@ describe("github workflow commands", () => {
     );
   });
 
+  it("more than 10 annotations of a level: a notice first says how many more and where to see them all", () => {
+    const many = hostile("x");
+    const agency = many.files[1]!.agencies[0]!;
+    agency.violations = Array.from({ length: 13 }, (_, i) => ({ rule: "min-index" as const, severity: "error" as const, path: ["agency"], actual: 0.5, expected: 0.6, line: i + 1, column: 1 }));
+    const lines = renderCheckGithub(many, ctx()).split("\n");
+    expect(lines[0]).toMatch(/^::notice title=egov-maturity::4 more error annotations are not shown here \(GitHub shows 10 per step\)/);
+    expect(lines.filter((l) => l.startsWith("::error ")).length).toBe(14);
+    const few = renderCheckGithub(hostile("x"), ctx());
+    expect(few).not.toContain("::notice");
+  });
+
+  it("a waived violation is a notice, not an error, and does not fail", () => {
+    const waived = hostile("x");
+    const v = waived.files[1]!.agencies[0]!.violations[0]!;
+    v.waiver = { reason: "Programme under way", expires: "2027-01-01", expired: false };
+    const again = checkResult(waived.files, {});
+    expect(renderCheckGithub(again, ctx())).toMatch(/^::notice file=x\/a.yaml,line=2,col=1,title=Minimum index \(min-index\)::a1: index 50.0%25 is below the minimum 60.0%25 — waived until 2027-01-01: Programme under way$/m);
+    expect(JSON.parse(renderCheckSarif(again, ctx())).runs[0].results.find((r: { ruleId: string }) => r.ruleId === "min-index").suppressions).toEqual([{ kind: "external", status: "accepted", justification: "Programme under way (expires 2027-01-01)" }]);
+  });
+
   it("points each annotation at the answer's line in the YAML (end to end)", () => {
     const d = writeFiles(tempDir(), { "c1.yaml": agencyYaml() });
     const r = cli(["check", join(d, "c1.yaml"), "--require-evidence-from", "3", "--min-index", "0.9", "--format", "github"]);
     expect(r.status).toBe(1);
-    const f = escapeCommandProperty(join(d, "c1.yaml"));
+    // Relative to the repository root (here the project's), never the machine's absolute path.
+    const f = escapeCommandProperty(relative(ROOT, join(d, "c1.yaml")));
     expect(r.stdout.split("\n").slice(0, 2)).toEqual([
       `::error file=${f},line=2,col=1,title=Minimum index (min-index)::c1: index 77.2%25 is below the minimum 90.0%25`,
       `::error file=${f},line=12,col=3,title=Evidence for high levels (require-evidence)::c1: pub.b is at level 3 but lists no evidence (required from level 3)`,
@@ -235,7 +259,7 @@ describe("golden outputs", () => {
   it.each(Object.keys(checkRenderers).flatMap((format) => ["en", "ar"].map((lang) => [format, lang] as const)))("%s in %s", async (format, lang) => {
     const result = hostile("Agency records");
     result.baseline = "git origin/main";
-    const ext = { table: "txt", json: "json", markdown: "md", github: "txt", junit: "xml", sarif: "sarif" }[format] ?? "txt";
+    const ext = { table: "txt", json: "json", markdown: "md", github: "txt", junit: "xml", sarif: "sarif", codequality: "json" }[format] ?? "txt";
     await expect(checkRenderers[format]!(result, ctx(lang))).toMatchFileSnapshot(`../golden/check-${format}.${lang}.${ext}`);
   });
 });

@@ -34,8 +34,8 @@ describe("fastParseYaml", () => {
     expect(fastParseYaml(text)).toEqual(reference(text));
   });
 
-  it("declines what it does not handle: anchors, tags, block scalars, multi-line scalars, tabs, duplicates", () => {
-    for (const text of ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: one\n  two\n", "a:\t1\n", "a: 1\na: 2\n", 'a: "x\n  y"\n', "a: 0x1F\n", "a: .inf\n", "? a\n: b\n", "a: [1,\n  2]\n"]) {
+  it("declines what it does not handle: tags, folded scalars, multi-line scalars, tabs, duplicates", () => {
+    for (const text of ["a: !!str 1\n", "a: >\n  text\n", "a: |+\n  text\n", "a: |2\n   text\n", "a: one\n  two\n", "a:\t1\n", "a: 1\na: 2\n", 'a: "x\n  y"\n', "a: 0x1F\n", "a: .inf\n", "? a\n: b\n", "a: [1,\n  2]\n"]) {
       expect(fastParseYaml(text), JSON.stringify(text)).toBeUndefined();
     }
   });
@@ -62,5 +62,47 @@ describe("fastParseYaml on numbers it cannot hold", () => {
     expect(fastParseYaml(`a: 1${"0".repeat(400)}\n`)).toBeUndefined();
     expect(fastParseYaml(`a: 1${"0".repeat(400)}.5\n`)).toBeUndefined();
     expect(fastParseYaml("a: 12\n")).toEqual([{ a: 12 }]);
+  });
+});
+
+describe("fastParseYaml on the shapes planners send", () => {
+  const accepted = (text: string) => {
+    const fast = fastParseYaml(text);
+    expect(fast, JSON.stringify(text)).toBeDefined();
+    expect(fast).toEqual(reference(text));
+  };
+
+  it("reads flow maps without spaces after JSON-like keys, and JSON as JSON.stringify writes it", () => {
+    accepted('a: {"level":3,"evidence":[{"url":"https://x.example/a","note":"n"}],"notes":"q"}\n');
+    accepted('{"rubric":"egov-maturity@1","agency":{"id":"x","groups":{"sector":"health"}},"answers":{"a.b":{"level":2},"c":true,"d":null}}\n');
+    accepted("a: {level: 3,evidence: [x,y]}\n");
+    // A plain key has no JSON-like `:`: `{a:1}` is one scalar key, left to the full parser.
+    expect(fastParseYaml("a: {b:1}\n")).toBeUndefined();
+  });
+
+  it("reads anchors and aliases as the yaml package does", () => {
+    for (const text of ["a: &e\n  - x\n  - y\nb: *e\nc: &f 3\nd: *f\n", "- &a [1, 2]\n- *a\n", "a: {b: &x 1, c: *x}\n", "a: &m\n  k: v\nb: *m # again\n", "- &s\n  - 1\n- *s\n"]) accepted(text);
+    // An unknown alias, an alias inside its anchor's node, an anchor defined twice, an alias bomb: the full parser's.
+    for (const text of ["a: *nope\n", "a: &x [1, *x]\n", "a: &x 1\nb: &x 2\n", `a: &x 1\n${Array.from({ length: 101 }, (_, i) => `b${i}: *x`).join("\n")}\n`]) expect(fastParseYaml(text), text).toBeUndefined();
+  });
+
+  it("reads literal block scalars (| and |-) as the yaml package does", () => {
+    for (const text of ["a: |\n  x\n   y\n\n  z\n\n\nb: 1\n", "a: |-\n  x\n\n", "a: |\n\n  x\n", "a: |\n  # not a comment\n", "- a: |\n    x\n  b: 2\n", "- |\n  x\n  y\n- z\n", "a:\n  notes: |\n    line one\n    line two\n  level: 3\n", "a: |\nb: 1\n"]) accepted(text);
+    for (const text of ["a: |\n   \n  x\n", "a: |\n  x\n b: 1\n", "a: |\n    x\n  y\n"]) expect(fastParseYaml(text), text).toBeUndefined();
+  });
+
+  it("declines a lone `-` inside a flow collection and over-long keys (the full parser refuses them)", () => {
+    for (const text of ["a: {na: -}\n", "a: [-]\n", "a: [x, -]\n", "a: {na: - }\n", `"${"\\u0041".repeat(200)}": 1\n`, `${"k".repeat(1030)}: 1\n`]) {
+      expect(reference(text), text).toBeUndefined();
+      expect(fastParseYaml(text), text).toBeUndefined();
+    }
+    accepted("a: {x: -1, y: -a}\n");
+  });
+
+  it("never disagrees with the yaml package on generated anchors, block scalars and JSON-like flow", () => {
+    const word = fc.constantFrom("x", "-", "- ", "1", "-1", "a b", "#", " #c", "&a", "*a", "&b x", "*b", "|", "|-", '"q"', '"k":1', "{", "}", "[", "]", ",", ":", ": ", "", "  ", "\\u0041", "'s'");
+    const line = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.array(word, { maxLength: 6 })).map(([indent, words]) => `${" ".repeat(indent)}${words.join("")}`);
+    const doc = fc.array(fc.oneof(line, fc.constantFrom("a: |", "b: |-", "- |", "c: &a", "d: *a", "e: &b [1, 2]", "f: *b", "  x", "    y", "", "   ", "g: {\"k\":1,\"l\":[2]}")), { maxLength: 10 }).map((lines) => `${lines.join("\n")}\n`);
+    fc.assert(fc.property(doc, agrees), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
   });
 });

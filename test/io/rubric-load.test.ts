@@ -120,7 +120,7 @@ remove: [pub.b]
 
   it("scores an assessment against the extended rubric", () => {
     const root = dir({ "base.yaml": BASE, "child.yaml": "id: child\nextends: ./base.yaml\nremove: [pub.b]\n" });
-    const load = loadAssessmentText("rubric: ./child.yaml\nagency: {id: a}\nanswers: {pub.a: 2, sec.a: true}\n", join(root, "a.yaml"));
+    const load = loadAssessmentText("rubric: ./child.yaml\nagency: {id: a}\nanswers: {pub.a: 2, sec.a: true}\n", join(root, "a.yaml"), { rubricRoot: root });
     expect(load.problems).toEqual([]);
     const report = score(load.assessments[0]!.rubric, load.assessments[0]!.assessment);
     expect(report.index).toBe(1);
@@ -138,7 +138,7 @@ remove: [pub.b]
   it.each([
     ["itself", { "a.yaml": "id: a\nextends: ./a.yaml\n" }, "a.yaml", "EXTENDS_CYCLE"],
     ["a cycle", { "a.yaml": "id: a\nextends: ./b.yaml\n", "b.yaml": "id: b\nextends: ./a.yaml\n" }, "a.yaml", "EXTENDS_CYCLE"],
-    ["a path that climbs out of the folder", { "sub/a.yaml": "id: a\nextends: ../base.yaml\n", "base.yaml": BASE }, "sub/a.yaml", "EXTENDS_OUTSIDE"],
+    ["a path that climbs out of the folder", { "sub/a.yaml": "id: a\nextends: ../base.yaml\n", "base.yaml": BASE }, "sub/a.yaml", "RUBRIC_OUTSIDE"],
     ["a missing file", { "a.yaml": "id: a\nextends: ./nope.yaml\n" }, "a.yaml", "RUBRIC_NOT_FOUND"],
     ["an unknown built-in", { "a.yaml": "id: a\nextends: egov-maturty\n" }, "a.yaml", "RUBRIC_NOT_FOUND"],
     ["an override of a misspelt criterion (no title: not a new one)", { "a.yaml": "id: a\nextends: ./base.yaml\ndimensions:\n  - id: publication\n    criteria:\n      - {id: pub.aa, weight: 2}\n", "base.yaml": BASE }, "a.yaml", "UNKNOWN_CRITERION"],

@@ -77,7 +77,7 @@ describe("HTML report with hostile texts", () => {
     expect(bad).not.toContain('href="javascript');
     expect(bad).toContain("javascript:alert(1)");
     const good = renderReportHtml(withText("x", "https://example.org/ok"), fixedContext("en"));
-    expect(good).toContain('<a href="https://example.org/ok" rel="noopener noreferrer">x</a>');
+    expect(good).toContain('<a href="https://example.org/ok" rel="noopener noreferrer"><bdi>x</bdi></a>');
   });
 });
 
@@ -110,7 +110,7 @@ describe("markdown report with hostile texts", () => {
         // The only tags are the report's own.
         // Backslash-escaped characters are literal text; drop them before looking for tags.
         const tags = md.replace(/\\[\s\S]/g, "").match(/<\/?[a-z][^>]*>/gi) ?? [];
-        for (const tag of tags) expect(["<sub>", "</sub>", '<div dir="rtl">', "</div>"]).toContain(tag);
+        for (const tag of tags) expect(["<sub>", "</sub>", '<div dir="rtl">', "</div>", "<details>", "</details>", "<summary>", "</summary>"]).toContain(tag);
         expect(md).not.toMatch(/\]\((?!https?:|mailto:)/i);
       }),
       { numRuns: 200 },

@@ -82,8 +82,8 @@ describe("markdown format", () => {
     const md = reportRenderers.markdown!(report, fixedContext("en"));
     expect(md).toContain("| 58.9% | High | Publication | Execution — blocked by Security: 30.0% \\< 50.0% |");
     expect(md).toContain("| Security | prerequisite |   | 30.0% | 75.0% | 45.0% |");
-    expect(md).toMatch(/### Largest gaps\n\n\| \\# \| Criterion/);
-    expect(md).toContain("| 1 | Policy \\(sec.policy\\) — gate for Execution | no → yes | 75.6% | Execution |");
+    expect(md).toContain("### Largest gaps\n\n1. **Policy** — Security · Score 0.0% · \\+Index \\+16.7");
+    expect(md).toContain("| 1 | Policy — gate for Execution | no → yes | 75.6% | Execution |");
   });
 
   it("is wrapped for right-to-left display in Arabic", () => {

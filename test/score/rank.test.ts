@@ -25,3 +25,28 @@ describe("competitionRanks", () => {
     );
   });
 });
+
+describe("competitionRanks on exact values", () => {
+  it("ties equal exact values whatever their float noise, and never ties different ones", () => {
+    // 0.30000000000000004 and 0.3 are both exactly 3/10; 0.3 + 1e-12 is not.
+    expect(competitionRanks([0.1 + 0.2, 0.3, 0.3 + 1e-12], ["3/10", "3/10", "300000000001/1000000000000"])).toEqual([2, 2, 1]);
+  });
+
+  it("groups equal values transitively: a chain of near values within 1e-9 is not one tie", () => {
+    const scores = [0.5, 0.5 + 6e-10, 0.5 + 1.2e-9];
+    const exact = ["1/2", "5000000006/10000000000", "5000000012/10000000000"];
+    expect(competitionRanks(scores, exact)).toEqual([3, 2, 1]);
+  });
+
+  it("ranks each score 1 + the number of exactly greater ones (property)", () => {
+    const fraction = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 20 })).filter(([n, d]) => n <= d);
+    fc.assert(
+      fc.property(fc.array(fraction, { maxLength: 30 }), (fractions) => {
+        const scores = fractions.map(([n, d]) => n / d);
+        const exact = fractions.map(([n, d]) => `${n}/${d}`);
+        const ranks = competitionRanks(scores, exact);
+        fractions.forEach(([n, d], i) => expect(ranks[i]).toBe(1 + fractions.filter(([m, e]) => m * d > n * e).length));
+      }),
+    );
+  });
+});

@@ -1,5 +1,7 @@
-import { checkCounts, type CheckResult } from "../result.js";
-import { ruleTitle, violationMessage } from "../messages.js";
+import { checkCounts, isWaived, repoPath, type CheckResult } from "../result.js";
+import { ruleTitle, violationText } from "../messages.js";
+import { isFailing } from "../../core/policy.js";
+import type { Problem } from "../../core/problems.js";
 import type { RenderContext } from "../../render/context.js";
 import { t } from "../../i18n/index.js";
 
@@ -13,28 +15,48 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function command(kind: "error" | "warning", props: { file: string; line: number; col: number; title: string }, message: string): string {
-  const p = `file=${escapeCommandProperty(props.file)},line=${props.line},col=${props.col},title=${escapeCommandProperty(props.title)}`;
-  return `::${kind} ${p}::${escapeCommandData(message)}`;
+type Level = "error" | "warning" | "notice";
+
+function command(kind: Level, props: { file?: string; line?: number; col?: number; title: string }, message: string): string {
+  const where = props.file !== undefined ? `file=${escapeCommandProperty(props.file)},line=${props.line ?? 1},col=${props.col ?? 1},` : "";
+  return `::${kind} ${where}title=${escapeCommandProperty(props.title)}::${escapeCommandData(message)}`;
 }
 
+/** GitHub shows this many annotations of each level per step; the rest only in the log. */
+export const GITHUB_ANNOTATIONS_SHOWN = 10;
+
 /**
- * `check --format github`: one workflow command per problem and violation, at the file, line and
- * column of the answer (or the agency block), so GitHub annotates the pull request's diff.
+ * `check --format github`: one workflow command per problem and violation, at the file (from the
+ * repository root), line and column of the answer, so GitHub annotates the pull request's diff. A setup
+ * error is an `::error` at the policy's line (or without a file for an option); a waived violation is a
+ * notice; when a level has more than ten annotations a notice first says how many and where to see all.
  */
 export function renderCheckGithub(result: CheckResult, ctx: RenderContext): string {
   const lang = ctx.lang;
-  const lines: string[] = [];
-  for (const f of result.files) {
-    for (const p of f.problems) {
-      lines.push(command(p.severity, { file: p.file ?? f.file, line: p.line ?? 1, col: p.column ?? 1, title: `${p.code}` }, p.hint ? `${p.message}\n${p.hint}` : p.message));
-    }
-  }
+  const annotations: { level: Level; line: string }[] = [];
+  const problem = (p: Problem, file: string) => {
+    const at = p.file ?? file;
+    const props = at.startsWith("<") ? { title: p.code } : { file: repoPath(result, at), line: p.line ?? 1, col: p.column ?? 1, title: p.code };
+    annotations.push({ level: p.severity, line: command(p.severity, props, p.hint ? `${p.message}\n${p.hint}` : p.message) });
+  };
+  for (const p of result.setup) problem(p, "<options>");
+  for (const f of result.files) for (const p of f.problems) problem(p, f.file);
   for (const f of result.files) {
     for (const a of f.agencies) {
-      for (const v of a.violations) lines.push(command(v.severity, { file: f.file, line: v.line, col: v.column, title: `${ruleTitle(v.rule, lang)} (${v.rule})` }, `${a.id}: ${violationMessage(v, a, lang)}`));
+      for (const v of a.violations) {
+        const level: Level = isWaived(v) ? "notice" : isFailing(v, result.failOnWarn) ? "error" : "warning";
+        annotations.push({ level, line: command(level, { file: repoPath(result, f.file), line: v.line, col: v.column, title: `${ruleTitle(v.rule, lang)} (${v.rule})` }, `${a.id}: ${violationText(v, a, lang)}`) });
+      }
     }
   }
+  const lines: string[] = [];
+  for (const level of ["error", "warning", "notice"] as const) {
+    const n = annotations.filter((x) => x.level === level).length;
+    if (n > GITHUB_ANNOTATIONS_SHOWN) {
+      lines.push(command("notice", { title: "egov-maturity" }, t(lang, "check.moreAnnotations", { n: n - GITHUB_ANNOTATIONS_SHOWN, level, where: "the step summary (--report markdown=…) or SARIF (--report sarif=…)" })));
+    }
+  }
+  lines.push(...annotations.map((x) => x.line));
   const n = checkCounts(result);
   lines.push(t(lang, "check.summary", { files: n.files, agencies: n.agencies, passed: n.passed, failed: n.failed, invalid: n.invalid }).replace(/^::/, ": :"));
   return `${lines.join("\n")}\n`;

@@ -1,4 +1,5 @@
 import type { CheckResult } from "../result.js";
+import { renderCheckCodequality } from "./codequality.js";
 import { renderCheckGithub } from "./github.js";
 import { renderCheckJson } from "./json.js";
 import { renderCheckJunit } from "./junit.js";
@@ -15,4 +16,5 @@ export const checkRenderers: Record<string, Renderer<CheckResult>> = {
   github: renderCheckGithub,
   junit: renderCheckJunit,
   sarif: renderCheckSarif,
+  codequality: renderCheckCodequality,
 };

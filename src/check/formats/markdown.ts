@@ -1,6 +1,6 @@
-import { checkCounts, type CheckResult } from "../result.js";
-import { ruleTitle, violationMessage } from "../messages.js";
-import { agencyHeadline } from "./table.js";
+import { agencyFails, checkCounts, isWaived, type CheckResult } from "../result.js";
+import { ruleTitle, violationText } from "../messages.js";
+import { agencyHeadline, agencyNotes } from "./table.js";
 import type { RenderContext } from "../../render/context.js";
 import { markdownText } from "../../render/escape.js";
 import { t } from "../../i18n/index.js";
@@ -12,7 +12,11 @@ export function renderCheckMarkdown(result: CheckResult, ctx: RenderContext): st
   const icon = result.exitCode === 0 ? "✅" : result.exitCode === 1 ? "❌" : "⛔";
   const out: string[] = [`## ${icon} egov-maturity · ${t(lang, "check.title")}`, ""];
   out.push(markdownText(t(lang, "check.summary", { files: n.files, agencies: n.agencies, passed: n.passed, failed: n.failed, invalid: n.invalid })) + "  ");
-  out.push(markdownText(t(lang, "check.counts", { errors: n.errors, warnings: n.warnings, problems: n.problems })));
+  out.push(markdownText(t(lang, "check.counts", { errors: n.errors, warnings: n.warnings, problems: n.problems }) + (n.waived > 0 ? ` · ${t(lang, "check.waivedCount", { n: n.waived })}` : "")));
+  if (result.setup.length > 0) {
+    out.push("", `### ${t(lang, "check.setupFailed")}`, "", `| ${t(lang, "check.where")} | ${t(lang, "check.rule")} | ${t(lang, "check.message")} |`, "|---|---|---|");
+    for (const p of result.setup) out.push(`| ${markdownText(`${p.file ?? "<options>"}:${p.line ?? 1}:${p.column ?? 1}`)} | \`${p.code}\` | ${markdownText(p.message)}${p.hint ? ` — ${markdownText(p.hint)}` : ""} |`);
+  }
   if (result.baseline !== undefined) out.push("", markdownText(t(lang, "check.baseline", { source: result.baseline })));
   const invalid = result.files.filter((f) => f.problems.length > 0);
   if (invalid.length > 0) {
@@ -23,15 +27,17 @@ export function renderCheckMarkdown(result: CheckResult, ctx: RenderContext): st
   if (agencies.length > 0) {
     out.push("", `| ${t(lang, "check.result")} | ${t(lang, "check.file")} | ${t(lang, "check.agency")} |`, "|---|---|---|");
     for (const { f, a } of agencies) {
-      const failed = a.violations.some((v) => v.severity === "error");
-      out.push(`| ${failed ? `❌ ${t(lang, "check.fail")}` : `✅ ${t(lang, "check.pass")}`} | ${markdownText(f.file)} | ${markdownText(agencyHeadline(a, lang))}${a.baseline === "new" ? ` (${markdownText(t(lang, "check.newAgency"))})` : ""} |`);
+      const failed = agencyFails(a, result.failOnWarn);
+      const notes = agencyNotes(a, lang);
+      out.push(`| ${failed ? `❌ ${t(lang, "check.fail")}` : `✅ ${t(lang, "check.pass")}`} | ${markdownText(f.file)} | ${markdownText(agencyHeadline(a, lang))}${notes.length > 0 ? ` (${markdownText(notes.join("; "))})` : ""} |`);
     }
   }
   const violations = agencies.flatMap(({ f, a }) => a.violations.map((v) => ({ f, a, v })));
   if (violations.length > 0) {
     out.push("", `### ${t(lang, "check.violations")}`, "", `| ${t(lang, "check.where")} | ${t(lang, "check.rule")} | ${t(lang, "check.message")} |`, "|---|---|---|");
     for (const { f, a, v } of violations) {
-      out.push(`| ${v.severity === "error" ? "❌" : "⚠️"} ${markdownText(`${f.file}:${v.line}:${v.column}`)} | ${markdownText(ruleTitle(v.rule, lang))} (\`${v.rule}\`) | ${markdownText(violationMessage(v, a, lang))} |`);
+      const icon = isWaived(v) ? "🛡️" : v.severity === "error" ? "❌" : "⚠️";
+      out.push(`| ${icon} ${markdownText(`${f.file}:${v.line}:${v.column}`)} | ${markdownText(ruleTitle(v.rule, lang))} (\`${v.rule}\`) | ${markdownText(violationText(v, a, lang))} |`);
     }
   } else if (result.exitCode === 0) out.push("", markdownText(t(lang, "check.allPass")));
   return `${out.join("\n")}\n`;

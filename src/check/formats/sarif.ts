@@ -1,54 +1,92 @@
-import { RULE_IDS, type RuleId } from "../../core/policy.js";
-import type { CheckResult } from "../result.js";
-import { ruleHelp, ruleTitle, violationMessage } from "../messages.js";
+import type { Log, Notification, ReportingDescriptor, Result } from "sarif";
+import { RULE_IDS, isFailing, type RuleId } from "../../core/policy.js";
+import type { Problem } from "../../core/problems.js";
+import { isWaived, repoPath, type CheckResult } from "../result.js";
+import { ruleHelp, ruleTitle, violationText } from "../messages.js";
 import type { RenderContext } from "../../render/context.js";
+import { fingerprint } from "./fingerprint.js";
 
-/** A file path as a SARIF artifact URI: forward slashes, each segment percent-encoded; absolute paths as file: URIs. */
+/** The base the artifact URIs are relative to: the repository root (the code host knows where it is). */
+export const SRCROOT = "SRCROOT";
+
+/** Where each rule is documented. */
+export const RULES_HELP_URI = "https://github.com/egov-maturity/egov-maturity/blob/main/README.md#check";
+
+/** A path from the repository root as a SARIF artifact URI: forward slashes, each segment percent-encoded. */
 export function artifactUri(file: string): string {
   const slashed = file.split("\\").join("/");
-  const encoded = slashed.split("/").map((s) => (/^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s))).join("/");
-  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
-  if (slashed.startsWith("/")) return `file://${encoded}`;
-  return encoded.replace(/^\.\//, "");
+  return slashed
+    .split("/")
+    .filter((s) => s !== "" && s !== ".")
+    .map((s) => encodeURIComponent(s))
+    .join("/");
 }
 
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, _d: string, ch: string) => ch.toUpperCase());
 
+function location(result: CheckResult, file: string, line: number, column: number): NonNullable<Result["locations"]> {
+  return [{ physicalLocation: { artifactLocation: { uri: artifactUri(repoPath(result, file)), uriBaseId: SRCROOT }, region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) } } }];
+}
+
 /**
- * `check --format sarif`: SARIF 2.1.0. A rule per policy check (and one for invalid input) with its
- * help; a result per violation or problem at its file, line and column.
+ * `check --format sarif`: SARIF 2.1.0. A rule per policy check with its help (text and markdown) and
+ * help URI; a result per violation or problem at its file (relative to the repository root, through
+ * `originalUriBaseIds`), line and column, with partial fingerprints that survive line moves. A run that
+ * could not start reports its setup problems as tool execution notifications, at the policy's line.
  */
 export function renderCheckSarif(result: CheckResult, ctx: RenderContext): string {
   const lang = ctx.lang;
-  const rules = RULE_IDS.map((id) => ({
+  const rules: ReportingDescriptor[] = RULE_IDS.map((id) => ({
     id,
     name: pascal(id),
     shortDescription: { text: ruleTitle(id, lang) },
     fullDescription: { text: ruleHelp(id, lang) },
-    help: { text: ruleHelp(id, lang), markdown: ruleHelp(id, lang) },
+    helpUri: RULES_HELP_URI,
+    help: { text: ruleHelp(id, lang), markdown: `**${ruleTitle(id, lang)}** (\`${id}\`)\n\n${ruleHelp(id, lang)}\n\n[${id}](${RULES_HELP_URI})` },
     defaultConfiguration: { level: "error" },
   }));
   const index = (id: RuleId) => RULE_IDS.indexOf(id);
-  const location = (file: string, line: number, column: number) => [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) } } }];
-  const results: unknown[] = [];
-  for (const f of result.files) {
-    for (const p of f.problems) {
-      results.push({ ruleId: "valid-input", ruleIndex: index("valid-input"), level: p.severity, message: { text: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}` }, locations: location(p.file ?? f.file, p.line ?? 1, p.column ?? 1), properties: { code: p.code } });
-    }
-  }
+  const results: Result[] = [];
+  const problemResult = (p: Problem, file: string): Result => ({
+    ruleId: "valid-input",
+    ruleIndex: index("valid-input"),
+    level: p.severity,
+    message: { text: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}` },
+    locations: location(result, p.file ?? file, p.line ?? 1, p.column ?? 1),
+    partialFingerprints: { "egovMaturity/v1": fingerprint(["valid-input", repoPath(result, p.file ?? file), p.code, p.message]) },
+    properties: { code: p.code },
+  });
+  for (const f of result.files) for (const p of f.problems) results.push(problemResult(p, f.file));
   for (const f of result.files) {
     for (const a of f.agencies) {
       for (const v of a.violations) {
-        results.push({ ruleId: v.rule, ruleIndex: index(v.rule), level: v.severity, message: { text: `${a.id}: ${violationMessage(v, a, lang)}` }, locations: location(f.file, v.line, v.column), properties: { agency: a.id } });
+        const r: Result = {
+          ruleId: v.rule,
+          ruleIndex: index(v.rule),
+          level: isFailing(v, result.failOnWarn) ? "error" : v.severity === "warning" ? "warning" : "note",
+          message: { text: `${a.id}: ${violationText(v, a, lang)}` },
+          locations: location(result, f.file, v.line, v.column),
+          partialFingerprints: { "egovMaturity/v1": fingerprint([v.rule, repoPath(result, f.file), a.id, v.criterion ?? "", v.dimension ?? ""]) },
+          properties: { agency: a.id },
+        };
+        if (isWaived(v)) r.suppressions = [{ kind: "external", status: "accepted", justification: `${v.waiver!.reason} (expires ${v.waiver!.expires})` }];
+        results.push(r);
       }
     }
   }
-  const sarif = {
+  const notifications: Notification[] = result.setup.map((p) => {
+    const n: Notification = { level: p.severity, message: { text: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}` }, descriptor: { id: p.code } };
+    if (p.file !== undefined && !p.file.startsWith("<")) n.locations = location(result, p.file, p.line ?? 1, p.column ?? 1);
+    return n;
+  });
+  const sarif: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, informationUri: "https://www.npmjs.com/package/egov-maturity", rules } },
+        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, informationUri: "https://github.com/egov-maturity/egov-maturity", rules } },
+        invocations: [{ executionSuccessful: result.setup.length === 0, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { [SRCROOT]: { description: { text: "The root of the repository checked out (the working folder's repository)." } } },
         columnKind: "utf16CodeUnits",
         results,
       },

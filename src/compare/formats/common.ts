@@ -38,7 +38,9 @@ export function arrowOf(change: number | null, display: Rubric["display"]): stri
 export function dimensionTitle(cmp: Comparison, id: string | null, lang: string): string {
   if (id === null) return t(lang, "none");
   const d = cmp.dimensions.find((x) => x.id === id);
-  return d === undefined ? id : textOf(cmp.rubric, d.title, lang);
+  // A criterion gate names a criterion: its title.
+  const title = d?.title ?? cmp.rubric.criteria.get(id)?.title;
+  return title === undefined ? id : textOf(cmp.rubric, title, lang);
 }
 
 /** The title of a criterion from the latest rubric, else from the earliest that has it. */

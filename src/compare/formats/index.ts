@@ -3,7 +3,8 @@ import { renderCompareHtml } from "./html.js";
 import { renderCompareJson } from "./json.js";
 import { renderCompareMarkdown } from "./markdown.js";
 import { renderCompareTable } from "./table.js";
-import type { Renderer } from "../../render/renderer.js";
+import { renderCompareDocx } from "./docx.js";
+import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `compare`: the CLI's --format choices come from this map. */
 export const compareRenderers: Record<string, Renderer<Comparison>> = {
@@ -11,4 +12,9 @@ export const compareRenderers: Record<string, Renderer<Comparison>> = {
   markdown: renderCompareMarkdown,
   json: renderCompareJson,
   html: renderCompareHtml,
+};
+
+/** The binary formats of `compare` (bytes for a file, never for a terminal). */
+export const compareBinaryRenderers: Record<string, BinaryRenderer<Comparison>> = {
+  docx: renderCompareDocx,
 };

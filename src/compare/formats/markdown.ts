@@ -35,7 +35,7 @@ export function renderCompareMarkdown(cmp: Comparison, ctx: RenderContext): stri
     out.push(`| **${t(lang, "stage")}** | ${dim(cmp.stage.before)} | ${dim(cmp.stage.after)} | ${dir === "up" ? "▲ " : dir === "down" ? "▼ " : ""}${t(lang, `cmp.stage.${dir}`)} |`);
   }
   out.push("");
-  const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
+  const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension ?? g.criterion ?? null), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
   for (const g of cmp.stage.cleared) out.push(`- ✅ ${t(lang, "cmp.gateCleared")}: ${gate(g)}`);
   for (const g of cmp.stage.newlyBlocking) out.push(`- ⛔ ${t(lang, "cmp.gateBlocking")}: ${gate(g)}`);
   if (cmp.stage.cleared.length + cmp.stage.newlyBlocking.length > 0) out.push("");

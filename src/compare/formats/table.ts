@@ -51,7 +51,7 @@ export function renderCompareTable(cmp: Comparison, ctx: RenderContext): string 
     const dir = cmp.stage.direction;
     const word = t(lang, `cmp.stage.${dir}`);
     lines.push(`${t(lang, "stage")}: ${dim(cmp.stage.before)} → ${c.bold(dim(cmp.stage.after))}  ${dir === "up" ? c.green(`▲ ${word}`) : dir === "down" ? c.red(`▼ ${word}`) : word}`);
-    const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
+    const gate = (g: Comparison["stage"]["cleared"][number]) => `${t(lang, "cmp.gateOf", { stage: dim(g.stage), dimension: dim(g.dimension ?? g.criterion ?? null), min: fmt(g.min) })}: ${fmt(g.before)} → ${fmt(g.after)}`;
     for (const g of cmp.stage.cleared) lines.push(`  ${c.green(t(lang, "cmp.gateCleared"))}: ${gate(g)}`);
     for (const g of cmp.stage.newlyBlocking) lines.push(`  ${c.red(t(lang, "cmp.gateBlocking"))}: ${gate(g)}`);
     if (trend) lines.push(`${t(lang, "cmp.stageHistory")}: ${cmp.snapshots.map((s) => `${terminalLine(s.date)} ${dim(s.report.stage.current)}`).join(" · ")}`);

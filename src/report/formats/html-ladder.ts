@@ -2,7 +2,7 @@ import type { Report } from "../../core/score.js";
 import { formatScore } from "../../render/context.js";
 import { escapeHtml } from "../../render/escape.js";
 import { t } from "../../i18n/index.js";
-import { dimensionTitle, punctuation } from "../summary.js";
+import { dimensionTitle, gateNowText, gateRequirementPhrase, punctuation } from "../summary.js";
 
 /** CSS of the stage ladder (appended to the page's stylesheet by the renderers that use it). */
 export const LADDER_CSS = `.ladder{list-style:none;margin:0;padding:0;display:flex;flex-direction:column-reverse;gap:8px}
@@ -34,10 +34,18 @@ export function stageLadderHtml(report: Report, lang: string): string {
     const marker = isCurrent ? `<span class="marker">${escapeHtml(t(lang, "currentStage"))}</span> ` : isNext ? `<span class="marker">${escapeHtml(t(lang, "nextStage"))}</span> ` : "";
     const statusClass = stage.status === "attained" ? "ok" : stage.status === "blocked" ? "bad" : "muted";
     const gates =
-      stage.gates.length === 0
+      // Gates are spelt out where they matter: the next stage, and any stage a gate blocks.
+      stage.gates.length === 0 || !(isNext || stage.status === "blocked")
         ? ""
         : `<p class="gates">${escapeHtml(t(lang, "requires"))} ${stage.gates
-            .map((g) => `<span class="${g.holds ? "gate-ok" : "gate-fail"}">${escapeHtml(dimensionTitle(report, g.dimension, lang))} ≥ <bdi dir="ltr">${escapeHtml(fmt(g.min))}</bdi> (${escapeHtml(t(lang, "now"))} <bdi dir="ltr">${escapeHtml(fmt(g.score))}</bdi>)</span>`)
+            .map((g) => {
+              if (!("criterion" in g)) return `<span class="${g.holds ? "gate-ok" : "gate-fail"}">${escapeHtml(dimensionTitle(report, g.dimension, lang))} ≥ <bdi dir="ltr">${escapeHtml(fmt(g.min))}</bdi> (${escapeHtml(t(lang, "now"))} <bdi dir="ltr">${escapeHtml(fmt(g.score))}</bdi>)</span>`;
+              // A criterion gate in its own terms: "Approved security policy: yes (now: no)".
+              const need = gateRequirementPhrase(report, g, lang);
+              const now = gateNowText(report, g, lang);
+              const detail = (x: string) => (need.numeric ? `<bdi dir="ltr">${escapeHtml(x)}</bdi>` : escapeHtml(x));
+              return `<span class="${g.holds ? "gate-ok" : "gate-fail"}">${escapeHtml(need.title + need.joiner)}${detail(need.detail)} (${escapeHtml(t(lang, "now"))} ${detail(now)})</span>`;
+            })
             .join(punctuation(lang).comma)}</p>`;
     return `<li class="${classes}" data-stage="${escapeHtml(stage.id)}"><div class="head"><span>${marker}<span class="title">${escapeHtml(dimensionTitle(report, stage.id, lang))}</span></span><span><bdi dir="ltr">${escapeHtml(fmt(dim?.score))}</bdi> / <bdi dir="ltr">${escapeHtml(fmt(dim?.threshold ?? null))}</bdi> <span class="badge ${statusClass}">${escapeHtml(t(lang, `status.${stage.status}`))}</span></span></div>${gates}</li>`;
   });

@@ -4,9 +4,10 @@ import { renderReportJson } from "./json.js";
 import { renderReportHtml } from "./html.js";
 import { renderReportMarkdown } from "./markdown.js";
 import { renderReportTable } from "./table.js";
+import { renderReportDocx } from "./docx.js";
 
 export type { Renderer } from "../../render/renderer.js";
-import type { Renderer } from "../../render/renderer.js";
+import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `report`: the CLI's --format choices come from this map. */
 export const reportRenderers: Record<string, Renderer<Report>> = {
@@ -14,6 +15,11 @@ export const reportRenderers: Record<string, Renderer<Report>> = {
   json: renderReportJson,
   markdown: renderReportMarkdown,
   html: renderReportHtml,
+};
+
+/** The binary formats of `report` (bytes for a file, never for a terminal). */
+export const reportBinaryRenderers: Record<string, BinaryRenderer<Report>> = {
+  docx: renderReportDocx,
 };
 
 export type { RenderContext } from "../../render/context.js";

@@ -1,5 +1,7 @@
 import type { Report } from "../../core/score.js";
 import { answerJson, textOf, type RenderContext } from "../../render/context.js";
+import { gateRef, phraseText } from "../../render/gates.js";
+import { gateRequirementPhrase, gateStatePhrase, isComplete, narrativeOf, requirementText } from "../summary.js";
 
 /** Version of the JSON contract; bumped on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -14,10 +16,12 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: "egov-maturity", version: ctx.toolVersion },
     language: lang,
-    rubric: { id: report.rubric.id, version: report.rubric.version, title: text(report.rubric.title) },
+    rubric: { id: report.rubric.id, version: report.rubric.version, digest: rubric.digest ?? null, title: text(report.rubric.title) },
     agency: { id: report.agency.id, name: report.agency.name === undefined ? null : text(report.agency.name), groups: report.agency.groups },
     date: report.date ?? null,
     assessor: report.assessor ?? null,
+    complete: isComplete(report),
+    narrative: narrativeJson(report, lang),
     index: report.index,
     classification: report.classification ? { id: report.classification.id, label: text(report.classification.label) } : null,
     stage: {
@@ -25,7 +29,8 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
       currentTitle: titleOf(report.stage.current),
       next: report.stage.next,
       nextTitle: titleOf(report.stage.next),
-      blockedBy: report.stage.blockedBy.map((g) => ({ dimension: g.dimension, min: g.min, score: g.score })),
+      blockedBy: report.stage.blockedBy.map((g) => ({ ...gateRef(g), min: g.min, score: g.score, text: phraseText(gateStatePhrase(report, g, lang)) })),
+      pendingGates: report.stage.pendingGates.map((g) => ({ ...gateRef(g), min: g.min, score: g.score, text: requirementText(gateRequirementPhrase(report, g, lang), lang) })),
       shortfall: report.stage.shortfall,
     },
     stages: report.stages.map((s) => {
@@ -87,6 +92,13 @@ export function reportToJson(report: Report, ctx: RenderContext): Record<string,
     })),
     unanswered: report.unanswered,
   };
+}
+
+/** The consultant's words in the report's language; null when the assessment has none. */
+function narrativeJson(report: Report, lang: string): Record<string, unknown> | null {
+  if (report.narrative === undefined) return null;
+  const n = narrativeOf(report, lang);
+  return { summary: n.summary || null, context: n.context || null, findings: Object.fromEntries(n.findings) };
 }
 
 /** `--format json` of `report`. */

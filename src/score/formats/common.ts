@@ -3,6 +3,7 @@ import type { Batch } from "../batch.js";
 import type { AgencyResult } from "../types.js";
 import { textOf } from "../../render/context.js";
 import { plural, t } from "../../i18n/index.js";
+import { gateState, phraseText } from "../../render/gates.js";
 
 /** A rubric text lookup for batch renderers, in the report's language (raw text: escape it for the format). */
 export function batchTexts(rubric: Rubric, lang: string) {
@@ -12,8 +13,9 @@ export function batchTexts(rubric: Rubric, lang: string) {
   const criterionTitle = (id: string) => text(rubric.criteria.get(id)?.title) || id;
   const agencyName = (a: Pick<AgencyResult, "id" | "name">) => (a.name === undefined ? a.id : text(a.name) || a.id);
   const groupName = (batch: Batch, value: string | null) => value ?? t(lang, "batch.noGroup", { key: batch.groupBy ?? "" });
-  /** "security 42.0% < 50.0%" for each failing gate of the next stage. */
-  const blocked = (a: AgencyResult, fmt: (s: number | null) => string) => a.blockedBy.map((g) => `${dimTitle(g.dimension)} ${fmt(g.score)} < ${fmt(g.min)}`).join(", ");
+  /** "Security 42.0% < 50.0%", "Approved security policy: no" for each failing gate of the next stage. */
+  const blocked = (a: AgencyResult, fmt: (s: number | null) => string) =>
+    a.blockedBy.map((g) => ("criterion" in g ? phraseText(gateState(rubric, { ...g, holds: false }, lang)) : `${dimTitle(g.dimension)} ${fmt(g.score)} < ${fmt(g.min)}`)).join(", ");
   return { text, dimTitle, classLabel, criterionTitle, agencyName, groupName, blocked };
 }
 

@@ -4,7 +4,8 @@ import { renderBatchHtml } from "./html.js";
 import { renderBatchJson, renderBatchNdjson } from "./json.js";
 import { renderBatchMarkdown } from "./markdown.js";
 import { renderBatchTable } from "./table.js";
-import type { Renderer } from "../../render/renderer.js";
+import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
+import { renderBatchXlsx } from "./xlsx.js";
 
 /** The formats of `score`: the CLI's --format choices come from this map. */
 export const batchRenderers: Record<string, Renderer<Batch>> = {
@@ -14,4 +15,9 @@ export const batchRenderers: Record<string, Renderer<Batch>> = {
   csv: renderBatchCsv,
   markdown: renderBatchMarkdown,
   html: renderBatchHtml,
+};
+
+/** The binary formats of `score` (written to --output or a pipe, never to a terminal). */
+export const batchBinaryRenderers: Record<string, BinaryRenderer<Batch>> = {
+  xlsx: renderBatchXlsx,
 };

@@ -58,20 +58,23 @@ export function problemJson(p: Problem): Record<string, unknown> {
   return rest;
 }
 
+/** What the JSON of a batch depends on besides the batch. */
+type JsonContext = Pick<RenderContext, "lang" | "toolVersion">;
+
 /** The batch's header fields, shared by json and the ndjson summary line. */
-function head(batch: Batch, ctx: RenderContext): Record<string, unknown> {
+function head(batch: Batch, ctx: JsonContext): Record<string, unknown> {
   const rubric = batch.rubric;
   return {
     schemaVersion: BATCH_SCHEMA_VERSION,
     tool: { name: "egov-maturity", version: ctx.toolVersion },
     language: ctx.lang,
-    rubric: rubric === null ? null : { id: rubric.id, version: rubric.version, title: batchTexts(rubric, ctx.lang).text(rubric.title) },
+    rubric: rubric === null ? null : { id: rubric.id, version: rubric.version, digest: rubric.digest ?? null, title: batchTexts(rubric, ctx.lang).text(rubric.title) },
     files: batch.files,
     agencies: batch.agencies,
   };
 }
 
-function tail(batch: Batch, ctx: RenderContext): Record<string, unknown> {
+function tail(batch: Batch, ctx: JsonContext): Record<string, unknown> {
   const rubric = batch.rubric;
   return {
     summary: rubric === null || batch.summary === null ? null : rollupJson(batch.summary, rubric, ctx.lang),
@@ -80,6 +83,31 @@ function tail(batch: Batch, ctx: RenderContext): Record<string, unknown> {
         ? null
         : { key: batch.groupBy, groups: batch.groups.map((g) => ({ value: g.value, rank: g.rank, ...rollupJson(g.rollup, rubric, ctx.lang) })) },
   };
+}
+
+/** The data of `--format json` (what the library's `score()` returns). */
+export interface BatchJson {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  language: string;
+  rubric: { id: string; version: string; title: string } | null;
+  files: number;
+  agencies: number;
+  results: Record<string, unknown>[];
+  errors: Record<string, unknown>[];
+  summary: Record<string, unknown> | null;
+  groups: { key: string; groups: Record<string, unknown>[] } | null;
+}
+
+/** The whole batch as data: `JSON.parse` of `--format json` equals it. */
+export function batchJsonData(batch: Batch, ctx: JsonContext): BatchJson {
+  const rubric = batch.rubric;
+  return {
+    ...head(batch, ctx),
+    results: rubric === null ? [] : batch.results.map((a) => agencyJson(a, rubric, ctx.lang)),
+    errors: batch.errors.map(problemJson),
+    ...tail(batch, ctx),
+  } as unknown as BatchJson;
 }
 
 /**
@@ -91,7 +119,7 @@ export function renderBatchJson(batch: Batch, ctx: RenderContext): string {
 }
 
 /** The JSON document in pieces (one per result), for writing a large batch without one huge string. */
-export function* batchJsonChunks(batch: Batch, ctx: RenderContext): Generator<string> {
+export function* batchJsonChunks(batch: Batch, ctx: JsonContext): Generator<string> {
   const open = JSON.stringify(head(batch, ctx), null, 2);
   yield `${open.slice(0, -2)},\n  "results": [`;
   const rubric = batch.rubric;
@@ -111,18 +139,31 @@ function indent(json: string): string {
   return json.replace(/\n/g, "\n  ");
 }
 
+/** One streamed record of `--format ndjson`: an agency or a problem (the summary line comes last). */
+export type NdjsonRecord = { type: "agency" | "error" } & Record<string, unknown>;
+
+/** The ndjson record of an agency, handed over as soon as it is scored. */
+export function ndjsonAgencyRecord(agency: AgencyResult, rubric: Rubric, lang: string): NdjsonRecord {
+  return { type: "agency", ...agencyJson(agency, rubric, lang) };
+}
+
+/** The ndjson record of a problem. */
+export function ndjsonProblemRecord(problem: Problem): NdjsonRecord {
+  return { type: "error", ...problemJson(problem) };
+}
+
 /** One ndjson line of an agency, written as soon as it is scored. */
 export function ndjsonAgencyLine(agency: AgencyResult, rubric: Rubric, lang: string): string {
-  return `${JSON.stringify({ type: "agency", ...agencyJson(agency, rubric, lang) })}\n`;
+  return `${JSON.stringify(ndjsonAgencyRecord(agency, rubric, lang))}\n`;
 }
 
 /** One ndjson line of a problem. */
 export function ndjsonProblemLine(problem: Problem): string {
-  return `${JSON.stringify({ type: "error", ...problemJson(problem) })}\n`;
+  return `${JSON.stringify(ndjsonProblemRecord(problem))}\n`;
 }
 
 /** The ndjson summary line, after every agency. */
-export function ndjsonSummaryLine(batch: Batch, ctx: RenderContext): string {
+export function ndjsonSummaryLine(batch: Batch, ctx: JsonContext): string {
   return `${JSON.stringify({ type: "summary", ...head(batch, ctx), errors: batch.errors.length, ...tail(batch, ctx) })}\n`;
 }
 

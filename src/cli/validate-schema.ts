@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const Problem = z.looseObject({ code: z.string(), severity: z.enum(["error", "warning"]), message: z.string(), hint: z.string().optional(), file: z.string().optional(), line: z.int().optional(), column: z.int().optional(), document: z.int().optional() });
+
+/** `validate --format json`, schemaVersion 1 (issue 14: every JSON output has a schema). */
+export const ValidateJsonSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  valid: z.boolean(),
+  skipped: z.array(z.string()).meta({ description: "YAML files of another kind met inside a folder (a CI workflow), not validated." }),
+  files: z.array(z.looseObject({ file: z.string(), kind: z.string(), documents: z.int().min(0), valid: z.boolean(), problems: z.array(Problem) })),
+  errors: z.array(Problem).meta({ description: "Paths that could not be read (missing file, no match)." }),
+});
+
+/** JSON Schema of `validate --format json`. */
+export function validateJsonSchema(): Record<string, unknown> {
+  const { $schema: _d, ...rest } = z.toJSONSchema(ValidateJsonSchema, { io: "output" }) as Record<string, unknown>;
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://egov-maturity.dev/schemas/validate.schema.json", title: "egov-maturity validate (JSON format)", ...rest };
+}

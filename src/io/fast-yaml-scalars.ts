@@ -1,0 +1,223 @@
+/**
+ * The scalars of the fast reader (see fast-yaml.ts): plain scalars resolved as the core schema does,
+ * quoted scalars, keys, and the anchors of one document. Anything outside the subset declines.
+ */
+/** Thrown internally to decline; never escapes `fastParseYaml`. */
+export class Decline extends Error {}
+
+export const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+export const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+export const INT = /^[-+]?[0-9]+$/;
+export const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Other core-schema forms (octal, hex, exponent, inf, nan): rare in assessments, left to the full parser. */
+export const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]/;
+/** Characters the fast reader does not handle anywhere (tabs, controls, BOM, line separators). */
+// eslint-disable-next-line no-control-regex
+export const REFUSED_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/;
+/** A plain scalar may not start with these (indicators); `-` is checked separately. */
+export const INDICATOR_START = /^[?:,[\]{}#&*!|>'"%@`]/;
+export const MAX_DEPTH = 32;
+
+/** A plain scalar resolved as the core schema does. */
+export function resolvePlain(text: string): unknown {
+  if (NULL.test(text)) return null;
+  if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
+  if (INT.test(text) || FLOAT.test(text)) {
+    const value = INT.test(text) ? parseInt(text, 10) : parseFloat(text);
+    // Too large to be finite: the full parser refuses it, with its position and code.
+    if (!Number.isFinite(value)) throw new Decline();
+    return value;
+  }
+  if (OTHER_NUMBER.test(text)) throw new Decline();
+  return text;
+}
+
+/**
+ * A mapping key: only keys that resolve to strings (the JS object key is then the same text), and
+ * at most 1,000 characters as written (`sourceLength`: quotes and escapes count; the full parser
+ * refuses an implicit key over 1,024).
+ */
+export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
+  if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
+  if (!quoted && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
+  return text;
+}
+
+export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (Object.prototype.hasOwnProperty.call(map, key)) throw new Decline();
+  map[key] = value;
+}
+
+/** Reads a quoted scalar starting at `text[at]`; returns the value and the index after the closing quote. */
+export function readQuoted(text: string, at: number): { value: string; end: number } {
+  const quote = text[at];
+  let out = "";
+  let i = at + 1;
+  if (quote === "'") {
+    for (;;) {
+      const close = text.indexOf("'", i);
+      if (close < 0) throw new Decline();
+      out += text.slice(i, close);
+      if (text[close + 1] === "'") {
+        out += "'";
+        i = close + 2;
+      } else return { value: out, end: close + 1 };
+    }
+  }
+  for (;;) {
+    const close = text.indexOf('"', i);
+    const slash = text.indexOf("\\", i);
+    if (close < 0) throw new Decline();
+    if (slash < 0 || slash > close) {
+      out += text.slice(i, close);
+      return { value: out, end: close + 1 };
+    }
+    out += text.slice(i, slash);
+    const esc = text[slash + 1];
+    i = slash + 2;
+    switch (esc) {
+      case '"':
+      case "\\":
+      case "/":
+        out += esc;
+        break;
+      case "n":
+        out += "\n";
+        break;
+      case "t":
+        out += "\t";
+        break;
+      case "r":
+        out += "\r";
+        break;
+      case "u": {
+        const hex = text.slice(i, i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Decline();
+        const code = parseInt(hex, 16);
+        if (code >= 0xd800 && code <= 0xdfff) throw new Decline();
+        out += String.fromCharCode(code);
+        i += 4;
+        break;
+      }
+      default:
+        throw new Decline();
+    }
+  }
+}
+
+/** Skips spaces; then only a comment (` #...`, needing a space before it) or the end may follow. */
+export function expectEnd(text: string, at: number): void {
+  let i = at;
+  while (text[i] === " ") i++;
+  if (i === text.length) return;
+  if (text[i] === "#" && i > at) return;
+  throw new Decline();
+}
+
+
+/** Trailing spaces removed (YAML's white space is space and tab; `trimEnd` would also eat NBSP and others). */
+export function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const ANCHOR_CHAR = /[A-Za-z0-9_.-]/;
+
+/** An anchor or alias name starting at `text[at]` (after `&` or `*`): its name and the index after it. */
+export function readAnchorName(text: string, at: number): { name: string; end: number } {
+  let i = at;
+  while (i < text.length && ANCHOR_CHAR.test(text[i]!)) i++;
+  if (i === at) throw new Decline();
+  return { name: text.slice(at, i), end: i };
+}
+
+/** Aliases of one anchor the fast reader resolves; the full parser refuses more than 100 (an alias bomb). */
+const MAX_ALIAS_USES = 90;
+
+/**
+ * The anchors of one document. An alias inside an anchored node, an alias to an unknown anchor, an
+ * anchor defined twice or used too often declines: those are the full parser's to judge.
+ */
+export class Anchors {
+  private readonly values = new Map<string, { value: unknown; uses: number }>();
+  /** Anchored nodes being read: an alias inside one would multiply the full parser's alias count. */
+  private open = 0;
+
+  begin(): void {
+    this.open++;
+  }
+
+  define(name: string, value: unknown): unknown {
+    this.open--;
+    if (this.values.has(name)) throw new Decline();
+    this.values.set(name, { value, uses: 0 });
+    return value;
+  }
+
+  alias(name: string): unknown {
+    const entry = this.values.get(name);
+    if (entry === undefined || this.open > 0 || ++entry.uses > MAX_ALIAS_USES) throw new Decline();
+    return entry.value;
+  }
+}
+
+/**
+ * A literal block scalar's header line (`key: |`, `key: |-`, `- |`): the line before the indicator,
+ * the column its content must be deeper than, and the chomping; undefined for any other line.
+ * Folded (`>`), keep (`|+`) and indentation indicators are left to the full parser.
+ */
+export function blockScalarHeader(text: string, indent: number): { head: string; parent: number; strip: boolean } | undefined {
+  if (!text.endsWith("|") && !text.endsWith("|-")) return undefined;
+  const strip = text.endsWith("-");
+  const head = text.slice(0, strip ? -2 : -1);
+  if (/^- +$/.test(head)) return { head, parent: indent, strip };
+  if (!/[^ ]: +$/.test(head)) return undefined;
+  // `- key: |`: the key's column is after the dash.
+  let parent = indent;
+  if (head.startsWith("- ")) {
+    let k = 1;
+    while (head[k] === " ") k++;
+    parent += k;
+  }
+  return { head, parent, strip };
+}
+
+/** The content of a literal block scalar from raw line `from` on: lines deeper than `parent`, or blank. */
+export function readLiteral(raws: readonly string[], from: number, parent: number, strip: boolean): { value: string; next: number } {
+  const lines: string[] = [];
+  let contentIndent = -1;
+  let r = from;
+  for (; r < raws.length; r++) {
+    const raw = raws[r]!;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    let indent = 0;
+    while (line[indent] === " ") indent++;
+    if (indent === line.length) {
+      lines.push(line);
+      continue;
+    }
+    if (indent <= parent) break;
+    if (contentIndent < 0) contentIndent = indent;
+    else if (indent < contentIndent) throw new Decline();
+    lines.push(line);
+  }
+  if (contentIndent < 0) {
+    if (lines.some((l) => l.length > 0)) throw new Decline();
+    return { value: "", next: r };
+  }
+  // Trailing blank lines belong to the scalar and are chomped; a blank line holding spaces past the
+  // content's indentation is text (or an error), left to the full parser.
+  let last = lines.length - 1;
+  while (lines[last]!.trim() === "") last--;
+  const body: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") {
+      if (line.length > contentIndent) throw new Decline();
+      body.push("");
+    } else body.push(line.slice(contentIndent));
+  }
+  for (let i = last + 1; i < lines.length; i++) if (lines[i]!.length > contentIndent) throw new Decline();
+  return { value: strip ? body.join("\n") : `${body.join("\n")}\n`, next: r };
+}
