@@ -7,7 +7,7 @@ import { renderCompareDocx } from "./docx.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `compare`: the CLI's --format choices come from this map. */
-export const compareRenderers: Record<string, Renderer<Comparison>> = {
+export const compareFormats: Record<string, Renderer<Comparison>> = {
   table: renderCompareTable,
   markdown: renderCompareMarkdown,
   json: renderCompareJson,
@@ -15,6 +15,6 @@ export const compareRenderers: Record<string, Renderer<Comparison>> = {
 };
 
 /** The binary formats of `compare` (bytes for a file, never for a terminal). */
-export const compareBinaryRenderers: Record<string, BinaryRenderer<Comparison>> = {
+export const compareBinaryFormats: Record<string, BinaryRenderer<Comparison>> = {
   docx: renderCompareDocx,
 };

@@ -10,7 +10,7 @@ export type { Renderer } from "../../render/renderer.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `report`: the CLI's --format choices come from this map. */
-export const reportRenderers: Record<string, Renderer<Report>> = {
+export const reportFormats: Record<string, Renderer<Report>> = {
   table: renderReportTable,
   json: renderReportJson,
   markdown: renderReportMarkdown,
@@ -18,7 +18,7 @@ export const reportRenderers: Record<string, Renderer<Report>> = {
 };
 
 /** The binary formats of `report` (bytes for a file, never for a terminal). */
-export const reportBinaryRenderers: Record<string, BinaryRenderer<Report>> = {
+export const reportBinaryFormats: Record<string, BinaryRenderer<Report>> = {
   docx: renderReportDocx,
 };
 
