@@ -22,7 +22,7 @@ describe("npm pack", () => {
     expect(paths.filter((p) => /^(src|test|bench|scripts)\/|\.ts$(?<!\.d\.ts)|tsconfig/.test(p))).toEqual([]);
     // The library's runtime dependencies only: the CLI bundle inlines its own (commander, the prompts).
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["chalk", "cli-table3", "picomatch", "string-width", "yaml", "zod"]);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["chalk", "cli-table3", "docx", "exceljs", "picomatch", "string-width", "yaml", "zod"]);
   }, 60_000);
 
   it("makes a package that, installed into an empty folder, reports on an example with its own rubrics and schemas", () => {
