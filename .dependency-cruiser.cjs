@@ -41,10 +41,9 @@ module.exports = {
     },
     {
       name: "not-to-unresolvable",
-      comment: "Every import resolves.",
+      comment: "Every import resolves (type-only imports of @types packages, such as `sarif`, have no module to resolve).",
       severity: "error",
       from: {},
-      // `sarif` is a types-only package (@types/sarif): its import is erased at build time.
       to: { couldNotResolve: true, pathNot: "^sarif$" },
     },
   ],

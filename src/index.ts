@@ -2,16 +2,18 @@
  * egov-maturity as a library: every command of the CLI as an async function returning the data its
  * `--format json` prints, `render()` for every other format, and the loaders and scoring functions
  * underneath.
+ * `score(paths, options)`, `check(paths, options)`, `report(file, options)` and
+ * `compare(paths, options)` take the command's flags in camelCase.
  * @example
  *   import { report, render } from "egov-maturity";
  *   const data = await report("agency.yaml", { lang: "ar" });
  *   console.log(data.index, data.stage.current);
  *   process.stdout.write(render("markdown", data));
  */
-import { batchBinaryRenderers, batchRenderers } from "./score/formats/index.js";
-import { checkRenderers } from "./check/formats/index.js";
-import { compareBinaryRenderers, compareRenderers } from "./compare/formats/index.js";
-import { reportBinaryRenderers, reportRenderers } from "./report/formats/index.js";
+import { scoreBinaryFormats, scoreFormats } from "./score/formats/index.js";
+import { checkFormats } from "./check/formats/index.js";
+import { compareBinaryFormats, compareFormats } from "./compare/formats/index.js";
+import { reportBinaryFormats, reportFormats } from "./report/formats/index.js";
 import type { BinaryRenderer, Renderer } from "./render/renderer.js";
 import { modelOf } from "./render/results.js";
 import { toolVersion } from "./io/tool-version.js";
@@ -20,6 +22,10 @@ import { UsageError } from "./core/problems.js";
 // The commands.
 export { report, type ReportOptions, type ReportJson } from "./report/run.js";
 export { compare, type CompareOptions, type ComparisonJson } from "./compare/run.js";
+export { score, type ScoreOptions } from "./score/run.js";
+export type { BatchJson } from "./score/formats/json.js";
+export { check, type CheckOptions } from "./check/run.js";
+export type { CheckJson } from "./check/formats/json.js";
 
 // The rules.
 export { score as scoreAssessment, criterionScore, numberScore, dimensionScore, overallIndex, classify, stageAttainment, criterionImpacts, atLeast, EPSILON } from "./core/score.js";
@@ -43,16 +49,19 @@ export { loadRubric, loadRubricFile, builtinRubrics } from "./io/rubric-load.js"
 // The formats.
 export type { Renderer, BinaryRenderer } from "./render/renderer.js";
 export type { RenderContext } from "./render/context.js";
-export { reportRenderers, reportRenderers as reportFormats } from "./report/formats/index.js";
-export { compareRenderers as compareFormats } from "./compare/formats/index.js";
+// One registry per command, all of one shape: format name → Renderer of the command's model.
+export { reportFormats, reportFormats as reportRenderers, reportBinaryFormats } from "./report/formats/index.js";
+export { compareFormats, compareBinaryFormats } from "./compare/formats/index.js";
+export { scoreFormats, scoreBinaryFormats } from "./score/formats/index.js";
+export { checkFormats } from "./check/formats/index.js";
 export { reportToJson } from "./report/formats/json.js";
 
 /** Every command's formats, by command: the CLI's `--format` choices. */
 const registries: Record<string, Record<string, Renderer<never>>> = {
-  report: reportRenderers,
-  compare: compareRenderers,
-  score: batchRenderers,
-  check: checkRenderers,
+  report: reportFormats,
+  compare: compareFormats,
+  score: scoreFormats,
+  check: checkFormats,
 };
 
 /** How `render()` draws a result; every field has a default. */
@@ -86,9 +95,9 @@ export function render(format: string, data: object, options: RenderOptions = {}
 
 /** Every command's binary formats (docx, xlsx), by command. */
 const binaryRegistries: Record<string, Record<string, BinaryRenderer<never>>> = {
-  report: reportBinaryRenderers,
-  compare: compareBinaryRenderers,
-  score: batchBinaryRenderers,
+  report: reportBinaryFormats,
+  compare: compareBinaryFormats,
+  score: scoreBinaryFormats,
 };
 
 /**

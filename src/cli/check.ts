@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { runCheck, type CheckOptions } from "../check/run.js";
-import { checkRenderers } from "../check/formats/index.js";
+import { checkFormats } from "../check/formats/index.js";
 import { UsageError } from "../core/problems.js";
 import { writeFileAtomic } from "../io/write.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
@@ -35,7 +35,7 @@ function parseReports(entries: readonly string[], output: string | undefined): [
     const m = /^([a-z]+)=(.+)$/.exec(entry);
     if (!m) throw new UsageError(`--report ${entry} is not FORMAT=FILE`, "e.g. --report sarif=check.sarif --report junit=junit.xml");
     const [, format, file] = m as unknown as [string, string, string];
-    if (!(format in checkRenderers)) throw new UsageError(`--report ${entry}: unknown format \`${format}\``, `formats: ${Object.keys(checkRenderers).join(", ")}`);
+    if (!(format in checkFormats)) throw new UsageError(`--report ${entry}: unknown format \`${format}\``, `formats: ${Object.keys(checkFormats).join(", ")}`);
     if (seen.has(file)) throw new UsageError(`--report ${entry}: \`${file}\` is written twice`, "give each output its own file");
     seen.add(file);
     return [format, file];
@@ -49,7 +49,7 @@ export function registerCheck(program: Command): void {
     .summary("CI gate: policy, baseline, annotations")
     .description("CI gate: validate every assessment and enforce a policy (minimum index, stage and dimension scores, evidence, no regression against the accepted versions)")
     .argument("<paths...>", "assessment files, directories (recursive, *.yaml / *.yml) or globs")
-    .addOption(formatOption(Object.keys(checkRenderers), "table"))
+    .addOption(formatOption(Object.keys(checkFormats), "table"))
     .addOption(new Option("--report <format=file>", "write another output of the same run to a file, e.g. sarif=check.sarif (repeatable)").argParser(collect))
     .addOption(rubricOption())
     .option("-p, --policy <file>", "policy file (YAML; schema: egov-maturity schema policy); flags below override its top-level rules")
@@ -91,8 +91,8 @@ Exit codes: 0 every agency meets the policy · 1 a policy violation · 2 invalid
       if (setupFailed) printProblems(result.setup);
       if (result.warnings.length > 0 && !options.quiet) printProblems(result.warnings);
       // Every requested machine output is written, even when the run could not start (CI reads them).
-      for (const [reportFormat, file] of reports) writeFileAtomic(file, checkRenderers[reportFormat]!(result, ctx));
-      if (!(setupFailed && format === "table")) emit(checkRenderers[format]!(result, { ...ctx, color: useColor(options) }), options);
+      for (const [reportFormat, file] of reports) writeFileAtomic(file, checkFormats[reportFormat]!(result, ctx));
+      if (!(setupFailed && format === "table")) emit(checkFormats[format]!(result, { ...ctx, color: useColor(options) }), options);
       process.exitCode = result.exitCode;
     });
 }

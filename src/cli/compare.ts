@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { DEFAULT_STALE_AFTER_DAYS } from "../core/compare.js";
-import { compareBinaryRenderers, compareRenderers } from "../compare/formats/index.js";
+import { compareBinaryFormats, compareFormats } from "../compare/formats/index.js";
 import { runCompare, type CompareOptions } from "../compare/run.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { emit, emitBytes, refuseTerminal, renderContext } from "./output.js";
@@ -14,7 +14,7 @@ export function registerCompare(program: Command): void {
     .argument("<before>", "an assessment file of the agency (files are ordered by their `date`, not by position)")
     .argument("<after>", "a later assessment file of the same agency")
     .argument("[more...]", "more assessments of the agency, for a trend")
-    .addOption(formatOption([...Object.keys(compareRenderers), ...Object.keys(compareBinaryRenderers)], "table"))
+    .addOption(formatOption([...Object.keys(compareFormats), ...Object.keys(compareBinaryFormats)], "table"))
     .addOption(rubricOption())
     .option("-a, --agency <id>", "compare only this agency's assessments (files holding several agencies)")
     .addOption(new Option("--stale-after <days>", "evidence older than this many days at the latest assessment's date is stale").default(String(DEFAULT_STALE_AFTER_DAYS)))
@@ -30,10 +30,10 @@ Examples:
     )
     .action(async (before: string, after: string, more: string[], _opts: unknown, command: Command) => {
       const options = optionsOf<CompareOptions & { format: string }>(command);
-      const binary = compareBinaryRenderers[options.format];
+      const binary = compareBinaryFormats[options.format];
       if (binary) refuseTerminal(options, options.format);
       const { comparison, lang } = await runCompare([before, after, ...more], options);
       if (binary) emitBytes(await binary(comparison, renderContext(options, lang)), options, options.format);
-      else emit(compareRenderers[options.format]!(comparison, renderContext(options, lang)), options);
+      else emit(compareFormats[options.format]!(comparison, renderContext(options, lang)), options);
     });
 }

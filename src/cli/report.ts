@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { UsageError } from "../core/problems.js";
-import { reportBinaryRenderers, reportRenderers } from "../report/formats/index.js";
+import { reportBinaryFormats, reportFormats } from "../report/formats/index.js";
 import { requireOne, scoreReportsWarning, type ReportOptions } from "../report/run.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions } from "./csv-options.js";
@@ -21,7 +21,7 @@ export function registerReport(program: Command): void {
     .summary("the gap report of one agency")
     .description("print the gap report of one agency: index, class, stage and what blocks the next, dimensions against targets, largest gaps, roadmap")
     .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency), or a CSV table (one row per agency)")
-    .addOption(formatOption([...Object.keys(reportRenderers), ...Object.keys(reportBinaryRenderers)], "table"))
+    .addOption(formatOption([...Object.keys(reportFormats), ...Object.keys(reportBinaryFormats)], "table"))
     .addOption(rubricOption())
     .option("-a, --agency <id>", "in a file with several assessments, report only this agency")
     .addOption(new Option("--top <n>", "the gap list shows at most N criteria (default: every criterion below its dimension's target)").argParser(topCount))
@@ -40,7 +40,7 @@ Examples:
     );
   addCsvOptions(command).action(async (file: string, _opts: unknown, command: Command) => {
     const options = optionsOf<ReportOptions & { format: string; top?: number; allCriteria?: boolean }>(command);
-    const binary = reportBinaryRenderers[options.format];
+    const binary = reportBinaryFormats[options.format];
     if (binary) refuseTerminal(options, options.format);
     // --agency X reports X when another document of the file is invalid; that one's problems are warnings.
     const scored = await scoreReportsWarning(file, options);
@@ -54,7 +54,7 @@ Examples:
       emitBytes(await binary(only.report, context(only.lang)), options, options.format);
       return;
     }
-    const render = reportRenderers[options.format]!;
+    const render = reportFormats[options.format]!;
     emit(reports.map((r) => render(r.report, context(r.lang))).join(options.format === "table" ? "\n" : ""), options);
   });
 }

@@ -3,7 +3,7 @@ import { SORT_KEYS } from "../score/batch.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
 import { batchJsonChunks, ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
-import { batchBinaryRenderers, batchRenderers } from "../score/formats/index.js";
+import { scoreBinaryFormats, scoreFormats } from "../score/formats/index.js";
 import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
@@ -40,7 +40,7 @@ export function registerScore(program: Command): void {
     .summary("rank and roll up many agencies")
     .description("score many agencies at once: a ranked table, stage and class distribution, dimension means and spread, the most common gaps; roll-ups by a group key")
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml), globs, or - for standard input; every document of a multi-document file counts")
-    .addOption(formatOption([...Object.keys(batchRenderers), ...Object.keys(batchBinaryRenderers)], "table"))
+    .addOption(formatOption([...Object.keys(scoreFormats), ...Object.keys(scoreBinaryFormats)], "table"))
     .addOption(rubricOption("rubric id or path to score every file with (overrides each file's `rubric:`)"))
     .addOption(new Option("-g, --group-by <key>", "roll up by a key of agency.groups (sector, region, ...) and compare the groups"))
     .addOption(new Option("-s, --sort <key>", `order of the listed agencies: ${SORT_KEYS.join(", ")}, or a dimension id (highest first); ranks stay by index`).default("rank"))
@@ -71,7 +71,7 @@ and the exit code is then 2.`,
     )
     .action(async (paths: string[], _opts: unknown, command: Command) => {
       const options = optionsOf<ScoreCliOptions>(command);
-      const binary = batchBinaryRenderers[options.format];
+      const binary = scoreBinaryFormats[options.format];
       if (binary) refuseTerminal(options, options.format);
       const streaming = options.format === "ndjson";
       let streamed: string[] | undefined = streaming && options.output !== undefined ? [] : undefined;
@@ -99,7 +99,7 @@ and the exit code is then 2.`,
       } else if (batch.rubric !== null || options.format === "json") {
         if (options.format === "json" && options.output === undefined) for (const chunk of batchJsonChunks(batch, ctx)) process.stdout.write(chunk);
         else if (binary) emitBytes(await binary(batch, ctx), options, options.format);
-        else emit(batchRenderers[options.format]!(batch, ctx), options);
+        else emit(scoreFormats[options.format]!(batch, ctx), options);
       }
       if (batch.errors.length > 0) throw new InputError(batch.errors);
       if (run.noInput) throw new InputError([run.noInput]);

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import type { Problem } from "../core/problems.js";
+import picomatch from "picomatch";
+import { UsageError, type Problem } from "../core/problems.js";
 import { fsProblem } from "./read.js";
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -10,35 +11,18 @@ export function isGlob(arg: string): boolean {
   return /[*?[\]{}]/.test(arg);
 }
 
-/** A glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) as a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        out += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else out += "[^/]*";
-    } else if (ch === "?") out += "[^/]";
-    else if (ch === "{") {
-      const end = glob.indexOf("}", i);
-      if (end < 0) out += "\\{";
-      else {
-        out += `(?:${glob.slice(i + 1, end).split(",").map((p) => p.replace(/[.+^$()|\\]/g, "\\$&").replace(/\*/g, "[^/]*")).join("|")})`;
-        i = end;
-      }
-    } else if (ch === "[") {
-      const end = glob.indexOf("]", i);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else out += ch.replace(/[.+^$()|\\]/g, "\\$&");
+/**
+ * A glob — `*`, `**`, `?`, `{a,b}` (nested too), `[abc]`, `[!a]` — as a matcher of `/`-separated
+ * relative paths (picomatch; `*` and `?` never cross a `/`). A malformed glob (an unclosed `[`,
+ * `{` or `(`) is a usage error.
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  try {
+    // posix: `[!a]` is "not a", as in a shell (without it picomatch reads `!` as a member of the class).
+    return picomatch(glob, { strictBrackets: true, posix: true });
+  } catch (error) {
+    throw new UsageError(`\`${glob}\` is not a valid glob: ${(error as Error).message.replace(/\.$/, "")}`, "close every [ ], { } and ( ), or quote the path if it is a file name");
   }
-  return new RegExp(`^${out}$`);
 }
 
 function walk(dir: string, seen: Set<string>, files: string[], problems: Problem[], shown: string, wanted: RegExp = YAML_FILE): void {
@@ -115,12 +99,11 @@ export function expandPaths(args: readonly string[], extensions: RegExp = YAML_F
 
 function expandGlob(pattern: string): string[] {
   const normalised = pattern.split(sep).join("/");
-  const firstMagic = normalised.search(/[*?[\]{}]/);
-  const baseEnd = normalised.lastIndexOf("/", firstMagic);
-  const base = baseEnd < 0 ? "." : normalised.slice(0, baseEnd) || "/";
-  const regexp = globToRegExp(baseEnd < 0 ? normalised : normalised.slice(baseEnd + 1));
+  const { base, glob } = picomatch.scan(normalised);
+  const matches = globMatcher(glob);
+  const root = base === "" ? "." : base;
   const all: string[] = [];
   // A glob may name YAML or spreadsheet (CSV, TSV, xlsx) inputs; the pattern itself decides which.
-  walk(base, new Set(), all, [], base, /\.(csv|tsv|xlsx|ya?ml)$/i);
-  return all.filter((f) => regexp.test(relative(resolve(base), resolve(f)).split(sep).join("/")));
+  walk(root, new Set(), all, [], root, /\.(csv|tsv|xlsx|ya?ml)$/i);
+  return all.filter((f) => matches(relative(resolve(root), resolve(f)).split(sep).join("/")));
 }

@@ -158,7 +158,7 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
     if (cycle) return { problems: placeProblems([{ ...stripPosition(cycle), file, path: ["extends"] }], parsed, file) };
     const deep = base.problems.find((p) => p.code === "EXTENDS_TOO_DEEP");
     if (deep) return { problems: placeProblems([{ ...stripPosition(deep), file, path: ["extends"] }], parsed, file) };
-    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (${base.problems.length} problem${base.problems.length === 1 ? "" : "s"})`, hint: `run \`egov-maturity validate ${shownPath(baseFile)}\``, path: ["extends"] }], parsed, file).concat(redactReferenced(base.problems)) };
+    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (its problems follow)`, hint: `run \`egov-maturity validate ${shownPath(baseFile)}\``, path: ["extends"] }], parsed, file).concat(redactReferenced(base.problems)) };
   }
   if (resolved.version !== undefined && !versionMatches(base.raw.version, resolved.version)) {
     return { problems: placeProblems([{ code: "RUBRIC_VERSION_MISMATCH", severity: "error", message: `\`${baseRef}\` asks for version ${resolved.version}, but the rubric is ${base.raw.version}`, path: ["extends"] }], parsed, file) };

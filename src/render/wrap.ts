@@ -1,13 +1,10 @@
+import stringWidth from "string-width";
+
 const ANSI = /\u001B\[[0-9;]*m/g;
 
-/** Columns a text takes in a terminal: ANSI colour codes and combining marks take none, wide (CJK, emoji) characters two. */
+/** Columns a text takes in a terminal (string-width): ANSI colour codes and combining marks take none, wide (CJK, emoji) characters two. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text.replace(ANSI, "").replace(/\p{M}/gu, "")) {
-    const cp = ch.codePointAt(0) ?? 0;
-    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
-  }
-  return width;
+  return stringWidth(text);
 }
 
 /** Splits a plain word (no colour codes) into pieces of at most `width` columns. */

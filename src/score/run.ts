@@ -6,7 +6,8 @@ import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
 import { packageVersion } from "../io/version.js";
 import { locate, parseYamlStream, type ParsedDocument } from "../io/yaml.js";
-import { UI_LANGUAGES } from "../i18n/index.js";
+import { chooseLanguage } from "../i18n/language.js";
+import { attachModel } from "../render/results.js";
 import { BatchCollector, SORT_KEYS, type Batch } from "./batch.js";
 import { batchJsonData, ndjsonAgencyRecord, ndjsonProblemRecord, type BatchJson, type NdjsonRecord } from "./formats/json.js";
 import { parseFilters } from "./filter.js";
@@ -51,16 +52,6 @@ export interface ScoreRun {
   skipped: number;
   /** No input file at all (the paths matched nothing): the CLI exits 2 with this problem. */
   noInput?: Problem;
-}
-
-/** `--lang` checked against the rubric; else the rubric's first language. */
-function batchLanguage(requested: string | undefined, rubric: Rubric): string {
-  if (requested === undefined) return rubric.languages[0] ?? "en";
-  const lang = requested.toLowerCase();
-  if (!rubric.languages.includes(lang) && !UI_LANGUAGES.includes(lang)) {
-    throw new UsageError(`--lang ${requested}: rubric ${rubric.id} has no texts in that language`, `its languages: ${rubric.languages.join(", ")}`);
-  }
-  return lang;
 }
 
 /**
@@ -120,7 +111,7 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
     locateAgencyId: agencyLocator(),
     onAgency: (agency, rubric) => {
       if (!langChosen) {
-        lang = batchLanguage(options.lang, rubric);
+        lang = chooseLanguage(options.lang, rubric);
         langChosen = true;
       }
       onRecord?.(ndjsonAgencyRecord(agency, rubric, lang));
@@ -143,7 +134,7 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
     for (const { key, option } of used) {
       if (!collector.groupKeys.has(key)) throw new UsageError(`${option}: no agency has the group key \`${key}\``, didYouMean(key, keys) ?? (keys.length > 0 ? `group keys in these files: ${keys.join(", ")}` : "these agencies have no `groups`"));
     }
-    if (!langChosen) lang = batchLanguage(options.lang, batch.rubric);
+    if (!langChosen) lang = chooseLanguage(options.lang, batch.rubric);
     const dims = batch.rubric.dimensions.map((d) => d.id);
     if (!(SORT_KEYS as readonly string[]).includes(sort) && !dims.includes(sort)) {
       throw new UsageError(`--sort ${sort}: not a sort key or a dimension of rubric ${batch.rubric.id}`, didYouMean(sort, [...SORT_KEYS, ...dims]) ?? `use one of: ${[...SORT_KEYS, ...dims].join(", ")}`);
@@ -162,5 +153,6 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
  */
 export async function score(paths: readonly string[], options: ScoreOptions = {}): Promise<BatchJson> {
   const run = await runScore(paths, options);
-  return batchJsonData(run.batch, { lang: run.lang, toolVersion: packageVersion() });
+  // The model stays attached, so that render("table", data) draws every format of the same run.
+  return attachModel(batchJsonData(run.batch, { lang: run.lang, toolVersion: packageVersion() }), { command: "score", model: run.batch, lang: run.lang });
 }

@@ -6,7 +6,7 @@ import { checkResult, type CheckResult } from "../../src/check/result.js";
 import type { Rubric } from "../../src/core/rubric.js";
 import { loadRubricFile } from "../../src/io/rubric-load.js";
 import { escapeCommandData, escapeCommandProperty, renderCheckGithub } from "../../src/check/formats/github.js";
-import { checkRenderers } from "../../src/check/formats/index.js";
+import { checkFormats } from "../../src/check/formats/index.js";
 import { renderCheckJunit } from "../../src/check/formats/junit.js";
 import { artifactUri, renderCheckSarif } from "../../src/check/formats/sarif.js";
 import type { RenderContext } from "../../src/render/context.js";
@@ -234,32 +234,32 @@ describe("github workflow commands", () => {
 });
 
 describe("every format", () => {
-  it.each(Object.keys(checkRenderers))("%s renders the same bytes twice (no clock, no randomness) in en and ar", (format) => {
+  it.each(Object.keys(checkFormats))("%s renders the same bytes twice (no clock, no randomness) in en and ar", (format) => {
     for (const lang of ["en", "ar"]) {
-      const a = checkRenderers[format]!(hostile("x"), ctx(lang));
-      expect(checkRenderers[format]!(hostile("x"), ctx(lang))).toBe(a);
+      const a = checkFormats[format]!(hostile("x"), ctx(lang));
+      expect(checkFormats[format]!(hostile("x"), ctx(lang))).toBe(a);
       expect(a.length).toBeGreaterThan(0);
     }
   });
 
   it("markdown keeps a file's text from breaking the table or injecting HTML", () => {
-    const md = checkRenderers.markdown!(hostile("|<script>\n# x"), ctx());
+    const md = checkFormats.markdown!(hostile("|<script>\n# x"), ctx());
     expect(md).not.toContain("<script>");
     for (const row of md.split("\n").filter((l) => l.startsWith("| "))) expect(row.split(/(?<!\\)\|/).length).toBe(5);
   });
 
   it("table strips terminal escape sequences from file texts", () => {
-    const out = checkRenderers.table!(hostile("\u001b[31mred\u001b]0;title\u0007"), ctx());
+    const out = checkFormats.table!(hostile("\u001b[31mred\u001b]0;title\u0007"), ctx());
     expect(out).not.toContain("\u001b");
     expect(out).not.toContain("\u0007");
   });
 });
 
 describe("golden outputs", () => {
-  it.each(Object.keys(checkRenderers).flatMap((format) => ["en", "ar"].map((lang) => [format, lang] as const)))("%s in %s", async (format, lang) => {
+  it.each(Object.keys(checkFormats).flatMap((format) => ["en", "ar"].map((lang) => [format, lang] as const)))("%s in %s", async (format, lang) => {
     const result = hostile("Agency records");
     result.baseline = "git origin/main";
     const ext = { table: "txt", json: "json", markdown: "md", github: "txt", junit: "xml", sarif: "sarif", codequality: "json" }[format] ?? "txt";
-    await expect(checkRenderers[format]!(result, ctx(lang))).toMatchFileSnapshot(`../golden/check-${format}.${lang}.${ext}`);
+    await expect(checkFormats[format]!(result, ctx(lang))).toMatchFileSnapshot(`../golden/check-${format}.${lang}.${ext}`);
   });
 });

@@ -5,7 +5,7 @@ import { cli } from "../helpers.js";
 const commands: [name: string, args: string[]][] = [
   ["report", ["report", "examples/health-ministry.yaml"]],
   ["score", ["score", "examples/health-ministry.yaml", "examples/passport-directorate.yaml"]],
-  ["check", ["check", "examples/ci/assessments/health-ministry.yaml", "--policy", "examples/ci/policy.yaml"]],
+  ["check", ["check", "examples/health-ministry.yaml", "--min-index", "0"]],
   ["compare", ["compare", "examples/history/civil-status-2024.yaml", "examples/history/civil-status-2026.yaml"]],
 ];
 
@@ -23,7 +23,7 @@ describe("--lang, the same in every command", () => {
       const fr = cli([...args, "--lang", "fr"]);
       expect(fr.code).toBe(2);
       expect(fr.stdout).toBe("");
-      expect(fr.stderr).toMatch(/^error: --lang fr: rubric egov-maturity has no texts in that language\n/);
+      expect(fr.stderr).toMatch(/--lang fr: rubric egov-maturity has no texts in that language\n/);
 
       const bad = cli([...args, "--lang", "12"]);
       expect(bad.code).toBe(2);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compare, type CompareEntry } from "../../src/core/compare.js";
-import { compareRenderers } from "../../src/compare/formats/index.js";
+import { compareFormats } from "../../src/compare/formats/index.js";
 import type { RenderContext } from "../../src/render/context.js";
 import { assessmentOf } from "../helpers.js";
 
@@ -71,7 +71,7 @@ describe("compare: order and trend", () => {
     const a = compare([y2026, y2024, y2025]);
     const b = compare([y2024, y2025, y2026]);
     expect(a.snapshots.map((s) => s.date)).toEqual(["2024-11-01", "2025-11-01", "2026-11-01"]);
-    expect(compareRenderers.json!(a, ctx("en"))).toBe(compareRenderers.json!(b, ctx("en")));
+    expect(compareFormats.json!(a, ctx("en"))).toBe(compareFormats.json!(b, ctx("en")));
   });
   it("trend series per dimension and stage history", () => {
     const cmp = compare([y2024, y2025, y2026]);
@@ -122,19 +122,19 @@ describe("compare: a rubric change between the two", () => {
 describe("compare: golden outputs", () => {
   const trend = compare([y2026, y2024, y2025]);
   const change = compare([y2026, v2]);
-  for (const format of Object.keys(compareRenderers)) {
+  for (const format of Object.keys(compareFormats)) {
     it(`trend (three years) as ${format}`, async () => {
-      await expect(compareRenderers[format]!(trend, ctx("en"))).toMatchFileSnapshot(`../golden/compare/mini-trend.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
+      await expect(compareFormats[format]!(trend, ctx("en"))).toMatchFileSnapshot(`../golden/compare/mini-trend.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
     });
     it(`rubric change as ${format}`, async () => {
-      await expect(compareRenderers[format]!(change, ctx("en"))).toMatchFileSnapshot(`../golden/compare/mini-rubric-change.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
+      await expect(compareFormats[format]!(change, ctx("en"))).toMatchFileSnapshot(`../golden/compare/mini-rubric-change.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
     });
   }
   const history = compare(["2024", "2025", "2026"].map((y) => assessmentOf(`examples/history/civil-status-${y}.yaml`)));
-  for (const format of Object.keys(compareRenderers)) {
+  for (const format of Object.keys(compareFormats)) {
     for (const lang of ["en", "ar"]) {
       it(`examples/history in ${lang} as ${format}`, async () => {
-        await expect(compareRenderers[format]!(history, ctx(lang))).toMatchFileSnapshot(`../golden/compare/history.${lang}.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
+        await expect(compareFormats[format]!(history, ctx(lang))).toMatchFileSnapshot(`../golden/compare/history.${lang}.${format === "markdown" ? "md" : format === "table" ? "txt" : format}`);
       });
     }
   }

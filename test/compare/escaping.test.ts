@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compare, type CompareEntry } from "../../src/core/compare.js";
-import { compareRenderers } from "../../src/compare/formats/index.js";
+import { compareFormats } from "../../src/compare/formats/index.js";
 import { assessmentOf } from "../helpers.js";
 
 const ctx = { lang: "en", color: false, toolVersion: "0.0.0-test", now: new Date("2026-11-21T00:00:00Z"), width: 80 };
@@ -19,18 +19,18 @@ function hostile(text: string): CompareEntry[] {
 
 describe("compare renderers: hostile text from files", () => {
   it("html: no script runs, no javascript: link", () => {
-    const html = compareRenderers.html!(compare(hostile(`<script>alert("x")</script><img src=x onerror=alert(1)>`)), ctx);
+    const html = compareFormats.html!(compare(hostile(`<script>alert("x")</script><img src=x onerror=alert(1)>`)), ctx);
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).toContain("&lt;script&gt;");
   });
   it("markdown: no raw HTML, no table break", () => {
-    const md = compareRenderers.markdown!(compare(hostile("a|b <b>x</b>\n# heading")), ctx);
+    const md = compareFormats.markdown!(compare(hostile("a|b <b>x</b>\n# heading")), ctx);
     expect(md).not.toContain("<b>");
     expect(md).not.toMatch(/^# heading/m);
   });
   it("table: escape sequences stripped", () => {
-    const out = compareRenderers.table!(compare(hostile("\u001b[31mred\u001b]0;title\u0007")), ctx);
+    const out = compareFormats.table!(compare(hostile("\u001b[31mred\u001b]0;title\u0007")), ctx);
     expect(out).not.toContain("\u001b");
     expect(out).not.toContain("\u0007");
   });
@@ -38,12 +38,12 @@ describe("compare renderers: hostile text from files", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (text) => {
         const cmp = compare(hostile(text));
-        const json = JSON.parse(compareRenderers.json!(cmp, ctx));
+        const json = JSON.parse(compareFormats.json!(cmp, ctx));
         expect(json.agency.name).toBe(text);
-        const html = compareRenderers.html!(cmp, ctx);
+        const html = compareFormats.html!(cmp, ctx);
         expect(html.match(/<body>/g)).toHaveLength(1);
         expect(html).not.toMatch(/<script/i);
-        expect(compareRenderers.table!(cmp, ctx)).not.toContain("\u001b");
+        expect(compareFormats.table!(cmp, ctx)).not.toContain("\u001b");
       }),
       { numRuns: 50 },
     );

@@ -20,8 +20,8 @@ import { decodeText } from "../../src/io/read.js";
 import { loadRubricFile } from "../../src/io/rubric-load.js";
 import { parseYamlStream } from "../../src/io/yaml.js";
 import type { RenderContext } from "../../src/render/context.js";
-import { compareRenderers } from "../../src/compare/formats/index.js";
-import { reportRenderers } from "../../src/report/formats/index.js";
+import { compareFormats } from "../../src/compare/formats/index.js";
+import { reportFormats } from "../../src/report/formats/index.js";
 import { ROOT } from "../helpers.js";
 
 const RUNS = Number(process.env.EGOV_MATURITY_FUZZ_RUNS ?? 2000);
@@ -94,14 +94,14 @@ function renderAll(load: AssessmentLoad): void {
   for (const loaded of load.assessments) {
     const report = score(loaded.rubric, loaded.assessment);
     expect(report.index === null || (report.index >= 0 && report.index <= 1)).toBe(true);
-    for (const render of Object.values(reportRenderers)) {
+    for (const render of Object.values(reportFormats)) {
       expect(typeof render(report, CTX)).toBe("string");
       expect(typeof render(report, CTX_AR)).toBe("string");
     }
     const before = { rubric: loaded.rubric, assessment: { ...loaded.assessment, date: "2025-01-01" } };
     const after = { rubric: loaded.rubric, assessment: { ...loaded.assessment, date: "2026-01-01" } };
     const comparison = compare([before, after]);
-    for (const render of Object.values(compareRenderers)) expect(typeof render(comparison, CTX)).toBe("string");
+    for (const render of Object.values(compareFormats)) expect(typeof render(comparison, CTX)).toBe("string");
   }
 }
 

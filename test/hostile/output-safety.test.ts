@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/io/csv.js";
-import { batchRenderers } from "../../src/score/formats/index.js";
-import { checkRenderers } from "../../src/check/formats/index.js";
-import { compareRenderers } from "../../src/compare/formats/index.js";
-import { reportRenderers } from "../../src/report/formats/index.js";
+import { scoreFormats } from "../../src/score/formats/index.js";
+import { checkFormats } from "../../src/check/formats/index.js";
+import { compareFormats } from "../../src/compare/formats/index.js";
+import { reportFormats } from "../../src/report/formats/index.js";
 import { parseXml } from "../check/xml.js";
 import { BIN, ROOT } from "../helpers.js";
 
@@ -67,10 +67,10 @@ function run(args: string[]): string {
 /** Every command and format: the output of each, with the hostile texts in it. */
 function outputs(): { name: string; format: string; out: string }[] {
   const all: { name: string; format: string; out: string }[] = [];
-  for (const format of Object.keys(reportRenderers)) all.push({ name: `report ${format}`, format, out: run(["report", "after.yaml", "--format", format]) });
-  for (const format of Object.keys(batchRenderers)) all.push({ name: `score ${format}`, format, out: run(["score", "after.yaml", "other.yaml", "--format", format]) });
-  for (const format of Object.keys(checkRenderers)) all.push({ name: `check ${format}`, format, out: run(["check", "after.yaml", "other.yaml", "--min-index", "0.9", "--require-evidence-from", "1", "--format", format]) });
-  for (const format of Object.keys(compareRenderers)) all.push({ name: `compare ${format}`, format, out: run(["compare", "before.yaml", "after.yaml", "--format", format]) });
+  for (const format of Object.keys(reportFormats)) all.push({ name: `report ${format}`, format, out: run(["report", "after.yaml", "--format", format]) });
+  for (const format of Object.keys(scoreFormats)) all.push({ name: `score ${format}`, format, out: run(["score", "after.yaml", "other.yaml", "--format", format]) });
+  for (const format of Object.keys(checkFormats)) all.push({ name: `check ${format}`, format, out: run(["check", "after.yaml", "other.yaml", "--min-index", "0.9", "--require-evidence-from", "1", "--format", format]) });
+  for (const format of Object.keys(compareFormats)) all.push({ name: `compare ${format}`, format, out: run(["compare", "before.yaml", "after.yaml", "--format", format]) });
   return all;
 }
 
@@ -90,7 +90,7 @@ describe("hostile texts in every format of every command", () => {
   const cases = outputs();
 
   it("covers every format of every registry, and the hostile text reached each output", () => {
-    expect(cases.length).toBe(Object.keys(reportRenderers).length + Object.keys(batchRenderers).length + Object.keys(checkRenderers).length + Object.keys(compareRenderers).length);
+    expect(cases.length).toBe(Object.keys(reportFormats).length + Object.keys(scoreFormats).length + Object.keys(checkFormats).length + Object.keys(compareFormats).length);
     // The agency's name or a note shows in every human format (a proof the test is not vacuous).
     for (const c of cases.filter((x) => ["table", "markdown", "html"].includes(x.format))) expect(c.out, c.name).toMatch(/alert/);
   });

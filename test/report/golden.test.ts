@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportRenderers } from "../../src/report/formats/index.js";
+import { reportFormats } from "../../src/report/formats/index.js";
 import { displayWidth } from "../../src/render/wrap.js";
 import { fixedContext, reportOf } from "./helpers.js";
 
@@ -21,7 +21,7 @@ describe("report golden files: every format × agency × language", () => {
       for (const f of formats) {
         it(`${f.format} ${a.name} ${lang}`, async () => {
           const { report } = reportOf(a.file, lang);
-          const render = reportRenderers[f.format];
+          const render = reportFormats[f.format];
           expect(render).toBeDefined();
           const out = render!(report, fixedContext(lang));
           await expect(out).toMatchFileSnapshot(`../golden/report/${a.name}.${lang}.${f.ext}`);
@@ -35,7 +35,7 @@ describe("table format", () => {
   for (const a of agencies) {
     for (const lang of ["en", "ar"]) {
       it(`fits 80 columns: ${a.name} ${lang}`, () => {
-        const out = reportRenderers.table!(reportOf(a.file, lang).report, fixedContext(lang, 80));
+        const out = reportFormats.table!(reportOf(a.file, lang).report, fixedContext(lang, 80));
         const widths = out.split("\n").map(displayWidth);
         expect(Math.max(...widths)).toBeLessThanOrEqual(80);
       });
@@ -44,23 +44,23 @@ describe("table format", () => {
 
   it("has no colour codes without colour, and colour with it", () => {
     const { report } = reportOf("examples/municipality-north.yaml", "en");
-    expect(reportRenderers.table!(report, fixedContext("en"))).not.toContain("\u001B[");
-    expect(reportRenderers.table!(report, { ...fixedContext("en"), color: true })).toContain("\u001B[");
+    expect(reportFormats.table!(report, fixedContext("en"))).not.toContain("\u001B[");
+    expect(reportFormats.table!(report, { ...fixedContext("en"), color: true })).toContain("\u001B[");
   });
 });
 
 describe("html format", () => {
   it("is a right-to-left page in Arabic and left-to-right in English", () => {
     const { report } = reportOf("examples/municipality-north.yaml");
-    const ar = reportRenderers.html!(report, fixedContext("ar"));
+    const ar = reportFormats.html!(report, fixedContext("ar"));
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     expect(ar).toMatch(/font-family:[^;]*"Noto Naskh Arabic"/);
-    expect(reportRenderers.html!(report, fixedContext("en"))).toContain('<html lang="en" dir="ltr">');
+    expect(reportFormats.html!(report, fixedContext("en"))).toContain('<html lang="en" dir="ltr">');
   });
 
   it("loads nothing from the network and runs no script", () => {
     const { report } = reportOf("examples/passport-directorate.yaml");
-    const html = reportRenderers.html!(report, fixedContext("en"));
+    const html = reportFormats.html!(report, fixedContext("en"));
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
     // Every src/href attribute is a link the user may follow, never a resource the page loads.
     expect(html).not.toMatch(/\ssrc=/i);
@@ -71,7 +71,7 @@ describe("html format", () => {
 
   it("names what blocks the next stage in the headline", () => {
     const { report } = reportOf("test/fixtures/mini/agency.yaml");
-    const html = reportRenderers.html!(report, fixedContext("en"));
+    const html = reportFormats.html!(report, fixedContext("en"));
     expect(html).toContain('Execution — blocked by Security: <bdi dir="ltr">30.0% &lt; 50.0%</bdi>');
   });
 });
@@ -79,7 +79,7 @@ describe("html format", () => {
 describe("markdown format", () => {
   it("has the headline, dimension table, gaps and roadmap", () => {
     const { report } = reportOf("test/fixtures/mini/agency.yaml");
-    const md = reportRenderers.markdown!(report, fixedContext("en"));
+    const md = reportFormats.markdown!(report, fixedContext("en"));
     expect(md).toContain("| 58.9% | High | Publication | Execution — blocked by Security: 30.0% \\< 50.0% |");
     expect(md).toContain("| Security | prerequisite |   | 30.0% | 75.0% | 45.0% |");
     expect(md).toContain("### Largest gaps\n\n1. **Policy** — Security · Score 0.0% · \\+Index \\+16.7");
@@ -88,7 +88,7 @@ describe("markdown format", () => {
 
   it("is wrapped for right-to-left display in Arabic", () => {
     const { report } = reportOf("examples/municipality-north.yaml");
-    const md = reportRenderers.markdown!(report, fixedContext("ar"));
+    const md = reportFormats.markdown!(report, fixedContext("ar"));
     expect(md.startsWith('<div dir="rtl">\n\n')).toBe(true);
     expect(md.endsWith("\n\n</div>\n")).toBe(true);
   });

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score.js";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
-import { reportRenderers } from "../../src/report/formats/index.js";
+import { reportFormats } from "../../src/report/formats/index.js";
 import { renderBatchXlsx } from "../../src/score/formats/xlsx.js";
 import { runScore } from "../../src/score/run.js";
 import { rubricOf } from "../helpers.js";
@@ -43,7 +43,7 @@ describe.skipIf(bin === undefined)("workbooks in LibreOffice", () => {
     const before = loadAssessmentsAny(filled);
     const after = loadAssessmentsAny(resaved);
     expect(after.problems).toEqual([]);
-    const render = (a: (typeof before.assessments)[number]) => reportRenderers.json!(score(a.rubric, a.assessment), fixedContext("ar"));
+    const render = (a: (typeof before.assessments)[number]) => reportFormats.json!(score(a.rubric, a.assessment), fixedContext("ar"));
     expect(render(after.assessments[0]!)).toBe(render(before.assessments[0]!));
   }, 240_000);
 

@@ -6,7 +6,7 @@ import { score } from "../../src/core/score.js";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { loadAssessmentText } from "../../src/io/assessment-load.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
-import { reportRenderers } from "../../src/report/formats/index.js";
+import { reportFormats } from "../../src/report/formats/index.js";
 import { BIN, rubricOf } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, partOf, planAnswers, tempDir, yamlOf } from "./helpers.js";
 
@@ -32,7 +32,7 @@ describe("questionnaire workbook: init --format xlsx, filled in, read back", () 
       const yaml = yamlOf(plan, { rubric: "egov-maturity@1", agency: { id: "moh", name: lang === "ar" ? "وزارة الصحة" : "Ministry of Health", groups: { sector: "health", region: "capital" } }, assessor: "R. Haddad", date: "2026-11-01", language: lang });
       const fromYaml = loadAssessmentText(yaml, join(dir, "moh.yaml"));
       expect(fromYaml.problems).toEqual([]);
-      const render = (a: (typeof fromYaml.assessments)[number]) => reportRenderers.json!(score(a.rubric, a.assessment), fixedContext(lang));
+      const render = (a: (typeof fromYaml.assessments)[number]) => reportFormats.json!(score(a.rubric, a.assessment), fixedContext(lang));
       expect(render(fromXlsx.assessments[0]!)).toBe(render(fromYaml.assessments[0]!));
       // Answers of every kind were given (not a report of an empty questionnaire).
       expect(fromXlsx.assessments[0]!.assessment.answers.size).toBeGreaterThan(50);

@@ -9,7 +9,7 @@ import { renderCheckTable } from "./table.js";
 import type { Renderer } from "../../render/renderer.js";
 
 /** The formats of `check`: the CLI's --format choices come from this map. */
-export const checkRenderers: Record<string, Renderer<CheckResult>> = {
+export const checkFormats: Record<string, Renderer<CheckResult>> = {
   table: renderCheckTable,
   json: renderCheckJson,
   markdown: renderCheckMarkdown,

@@ -6,7 +6,7 @@ import { renderCompareTable } from "./table.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `compare`: the CLI's --format choices come from this map. */
-export const compareRenderers: Record<string, Renderer<Comparison>> = {
+export const compareFormats: Record<string, Renderer<Comparison>> = {
   table: renderCompareTable,
   markdown: renderCompareMarkdown,
   json: renderCompareJson,
@@ -14,7 +14,7 @@ export const compareRenderers: Record<string, Renderer<Comparison>> = {
 };
 
 /** The binary formats of `compare` (bytes for a file, never for a terminal). */
-export const compareBinaryRenderers: Record<string, BinaryRenderer<Comparison>> = {
+export const compareBinaryFormats: Record<string, BinaryRenderer<Comparison>> = {
   // Loaded on demand: the Word library is large, and only this format needs it.
   docx: async (data, ctx) => (await import("./docx.js")).renderCompareDocx(data, ctx),
 };

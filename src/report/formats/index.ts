@@ -9,7 +9,7 @@ export type { Renderer } from "../../render/renderer.js";
 import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 
 /** The formats of `report`: the CLI's --format choices come from this map. */
-export const reportRenderers: Record<string, Renderer<Report>> = {
+export const reportFormats: Record<string, Renderer<Report>> = {
   table: renderReportTable,
   json: renderReportJson,
   markdown: renderReportMarkdown,
@@ -17,7 +17,7 @@ export const reportRenderers: Record<string, Renderer<Report>> = {
 };
 
 /** The binary formats of `report` (bytes for a file, never for a terminal). */
-export const reportBinaryRenderers: Record<string, BinaryRenderer<Report>> = {
+export const reportBinaryFormats: Record<string, BinaryRenderer<Report>> = {
   // Loaded on demand: the Word library is large, and only this format needs it.
   docx: async (data, ctx) => (await import("./docx.js")).renderReportDocx(data, ctx),
 };

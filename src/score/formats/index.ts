@@ -8,7 +8,7 @@ import type { BinaryRenderer, Renderer } from "../../render/renderer.js";
 import { renderBatchXlsx } from "./xlsx.js";
 
 /** The formats of `score`: the CLI's --format choices come from this map. */
-export const batchRenderers: Record<string, Renderer<Batch>> = {
+export const scoreFormats: Record<string, Renderer<Batch>> = {
   table: renderBatchTable,
   json: renderBatchJson,
   ndjson: renderBatchNdjson,
@@ -18,6 +18,6 @@ export const batchRenderers: Record<string, Renderer<Batch>> = {
 };
 
 /** The binary formats of `score` (written to --output or a pipe, never to a terminal). */
-export const batchBinaryRenderers: Record<string, BinaryRenderer<Batch>> = {
+export const scoreBinaryFormats: Record<string, BinaryRenderer<Batch>> = {
   xlsx: renderBatchXlsx,
 };
