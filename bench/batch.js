@@ -35,7 +35,7 @@ export function generateAssessment(n, criteria, random) {
   const skill = random();
   const lines = [
     "# yaml-language-server: $schema=../../../schemas/egov-maturity.assessment.schema.json",
-    "rubric: egov-maturity@1",
+    "rubric: egov-maturity@2",
     "agency:",
     `  id: ${id}`,
     `  name: {en: "Agency ${n}", ar: "الجهة ${n}"}`,
@@ -49,7 +49,12 @@ export function generateAssessment(n, criteria, random) {
     const level = Math.max(0, Math.min(4, Math.round(skill * 4 + (random() - 0.5) * 2.5)));
     let answer;
     if (c.type === "boolean") answer = `value: ${random() < skill + 0.2}`;
-    else if (c.type === "number") answer = `value: ${c.max !== undefined ? Math.round((c.min ?? 0) + (c.max - (c.min ?? 0)) * random()) : Math.round(random() * 100)}`;
+    else if (c.type === "number") {
+      // Inside the declared range when there is one (a value outside is VALUE_OUT_OF_RANGE).
+      const lo = Math.max(c.range?.[0] ?? -Infinity, c.max !== undefined ? (c.min ?? 0) : 0);
+      const hi = Math.min(c.range?.[1] ?? Infinity, c.max !== undefined ? c.max : 100);
+      answer = `value: ${Math.round(lo + (hi - lo) * random())}`;
+    }
     else answer = `level: ${level}`;
     lines.push(`  ${c.id}:`, `    ${answer}`);
     if (random() < 0.8) {

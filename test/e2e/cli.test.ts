@@ -187,7 +187,7 @@ describe("validate, init, schema, rubric", () => {
     const { stdout, code } = cli(["schema", "assessment", "--rubric", "egov-maturity"]);
     expect(code).toBe(0);
     const schema = JSON.parse(stdout);
-    expect(Object.keys(schema.properties.answers.properties)).toHaveLength(58);
+    expect(Object.keys(schema.properties.answers.properties)).toHaveLength(64);
     const ajv = new Ajv2020.default({ strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
@@ -215,7 +215,7 @@ describe("validate, init, schema, rubric", () => {
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).map((r: { id: string }) => r.id)).toContain("egov-maturity");
     const show = JSON.parse(cli(["rubric", "show", "egov-maturity", "--format", "json"]).stdout);
-    expect(show.dimensions.map((d: { id: string }) => d.id)).toEqual(["publication", "interaction", "execution", "delivery", "strategy", "infrastructure", "security", "training"]);
+    expect(show.dimensions.map((d: { id: string }) => d.id)).toEqual(["publication", "interaction", "execution", "delivery", "strategy", "infrastructure", "security", "training", "outcomes"]);
     const table = cli(["rubric", "show", "egov-maturity", "--lang", "ar"]);
     expect(table.stdout).toContain("مرحلة التنفيذ");
   });

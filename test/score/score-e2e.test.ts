@@ -130,7 +130,8 @@ describe("score", () => {
       expect(a.classification?.id ?? null).toBe(single.classification?.id ?? null);
       expect(a.stage.current).toBe(single.stage.current);
       expect(a.stage.next).toBe(single.stage.next);
-      expect(a.stage.blockedBy).toEqual(single.stage.blockedBy);
+      // The report words each gate (`text`); the batch carries the same gates as numbers.
+      expect(a.stage.blockedBy).toEqual(single.stage.blockedBy.map(({ text: _text, ...gate }: { text?: string }) => gate));
       expect(a.dimensions).toEqual(Object.fromEntries(single.dimensions.map((d: { id: string; score: number | null }) => [d.id, d.score])));
     }
   });

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Rubric } from "../../src/core/rubric.js";
@@ -38,9 +38,11 @@ describe("a questionnaire knows its rubric", () => {
   });
 
   it("a file rubric outside the root is refused without being opened (RUBRIC_OUTSIDE), as for YAML", async () => {
+    // The workbook's own folder is inside its confinement (as for YAML); a path that climbs out of it is not.
     const dir = tempDir();
-    writeFileSync(join(dir, "a1.xlsx"), await questionnaireWorkbook(rubricIn(dir), { lang: "en", agencyId: "a1", date: "2026-11-01", rubricRef: "./rubric.yaml" }, fixedContext("en")));
-    expect(loadAssessmentsAny(join(dir, "a1.xlsx")).problems.map((p) => p.code)).toEqual(["RUBRIC_OUTSIDE"]);
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub", "a1.xlsx"), await questionnaireWorkbook(rubricIn(dir), { lang: "en", agencyId: "a1", date: "2026-11-01", rubricRef: "../rubric.yaml" }, fixedContext("en")));
+    expect(loadAssessmentsAny(join(dir, "sub", "a1.xlsx")).problems.map((p) => p.code)).toEqual(["RUBRIC_OUTSIDE"]);
   });
 
   it("a number criterion's declared range becomes the cell's rule (range: [min|null, max|null])", async () => {
