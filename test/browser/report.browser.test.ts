@@ -39,7 +39,7 @@ function htmlReport(example: string, lang: string | undefined, name: string): st
 }
 
 const cases = [
-  { example: "passport-directorate", name: "passport-directorate-en", lang: "en", dir: "ltr", dimensions: ["Publication", "Interaction (exchange)", "Execution (implementation)", "Delivery", "Strategy and plans", "Infrastructure", "Information security", "Training, awareness and education"] },
+  { example: "passport-directorate", name: "passport-directorate-en", lang: "en", dir: "ltr", dimensions: ["Publication", "Interaction (exchange)", "Execution (implementation)", "Delivery", "Strategy and plans", "Infrastructure", "Information security", "Training, awareness and education", "Outcomes"] },
   { example: "municipality-north", name: "municipality-north-ar", lang: "ar", dir: "rtl", dimensions: ["مرحلة الإعلان", "مرحلة التبادل", "مرحلة التنفيذ", "مرحلة التوصيل", "أمن المعلومات", "البنية التحتية"] },
   { example: "passport-directorate", name: "passport-directorate-ar", lang: "ar", dir: "rtl", dimensions: ["مرحلة الإعلان", "مرحلة التوصيل"] },
 ];
@@ -68,7 +68,8 @@ describe("HTML report in headless Chromium", () => {
       const box = await radar.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(250);
       const labels = await page.$$eval("svg.radar .radar-label", (texts) => texts.map((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent).join(" ")));
-      expect(labels).toHaveLength(8);
+      // Rubric 2.0: the four stages, the four prerequisites and the outcomes pillar.
+      expect(labels).toHaveLength(9);
       for (const d of c.dimensions) expect(labels).toContain(d);
 
       const ladder = page.locator(".stage-ladder");

@@ -31,8 +31,8 @@ ${SECTIONS_CSS}
 @media print{
 @page{size:auto;margin:12mm 12mm}
 html{font-size:11.5px}
-body{font-size:1rem;line-height:1.4}
-th,td{padding:4px 6px}
+body{font-size:1rem;line-height:1.35}
+th,td{padding:3px 6px}
 .flow>h2{font-size:1.2rem;margin-top:4px}
 .card{padding:10px 14px;margin:0 0 10px}
 .grid{gap:10px;margin:0 0 10px}
