@@ -22,7 +22,7 @@ interface InitOptions {
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .summary("a template or a questionnaire to send ahead")
+    .summary("a template or a questionnaire")
     .description("write a commented assessment template (every criterion, its question and level descriptors as comments), or with --format html|markdown a printable questionnaire to send to the agency before the workshop")
     .addOption(rubricOption("rubric id or path").default("egov-maturity@1"))
     .addOption(formatOption(Object.keys(initFormats), "yaml").argParser((value: string) => value.toLowerCase()))
