@@ -1,6 +1,7 @@
 import type { AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, Dimension, Rubric } from "./rubric.js";
-import { atLeast, DEFAULT_THRESHOLD, unansweredIds, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./formulas.js";
+import { atLeast, DEFAULT_THRESHOLD, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex } from "./formulas.js";
+import { stageAttainment, unansweredIds } from "./stages.js";
 
 /** One step of the roadmap: raise one criterion from its current answer to a target answer. */
 export interface RoadmapStep {

@@ -2,9 +2,12 @@ import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
-import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex, stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./formulas.js";
+import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex } from "./formulas.js";
+import { stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./stages.js";
 
 export * from "./formulas.js";
+export * from "./stages.js";
+export * from "./exact-scores.js";
 
 export interface CriterionResult {
   id: string;
