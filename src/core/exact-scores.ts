@@ -2,7 +2,7 @@ import type { Answer, AnswerValue } from "./assessment.js";
 import type { Criterion, Rubric } from "./rubric.js";
 import * as Q from "./exact.js";
 import type { Rational } from "./exact.js";
-import { EPSILON } from "./formulas.js";
+import { EPSILON, linearSpan } from "./formulas.js";
 
 /**
  * The formulas of formulas.ts in exact arithmetic (exact.ts), for what DESIGN.md §4 decides on equality:
@@ -25,8 +25,9 @@ export function exactCriterionScore(criterion: Criterion, answer: AnswerValue, m
         for (const band of criterion.bands) if (answer.value >= band.min) return Q.fromNumber(band.score);
         return Q.ZERO;
       }
-      const min = Q.fromNumber(criterion.min ?? 0);
-      const linear = Q.clampUnit(Q.div(Q.sub(Q.fromNumber(answer.value), min), Q.sub(Q.fromNumber(criterion.max ?? 1), min)));
+      const span = linearSpan(criterion);
+      const min = Q.fromNumber(span.min);
+      const linear = Q.clampUnit(Q.div(Q.sub(Q.fromNumber(answer.value), min), Q.sub(Q.fromNumber(span.max), min)));
       return criterion.direction === "lower" ? Q.sub(Q.ONE, linear) : linear;
     }
   }

@@ -7,8 +7,21 @@ import type { ClassBandT, Criterion, Dimension, Rubric } from "./rubric.js";
  * assembles the report from them; `roadmap.ts` re-runs them.
  */
 
-/** A stage's threshold when the rubric does not set one. */
+/** A stage's threshold when the rubric does not set one (DESIGN.md §2: `threshold`, default 0.6). */
 export const DEFAULT_THRESHOLD = 0.6;
+
+/** The score at which a stage is attained: its `threshold`, else the default. The one place the default applies. */
+export function stageThreshold(stage: { readonly threshold?: number | undefined }): number {
+  return stage.threshold ?? DEFAULT_THRESHOLD;
+}
+
+/**
+ * The values that score 0 and 1 under a number criterion's linear scoring (before `direction`). A
+ * checked rubric always sets both (NUMBER_SCORING_MISSING); the fallbacks are the unit interval.
+ */
+export function linearSpan(criterion: Pick<Criterion, "min" | "max">): { min: number; max: number } {
+  return { min: criterion.min ?? 0, max: criterion.max ?? 1 };
+}
 
 /**
  * Float noise allowance for "at or above" comparisons (thresholds, gates, bands): a score that is
@@ -44,8 +57,7 @@ export function numberScore(criterion: Criterion, value: number): number {
     for (const band of criterion.bands) if (value >= band.min) return band.score;
     return 0;
   }
-  const min = criterion.min ?? 0;
-  const max = criterion.max ?? 1;
+  const { min, max } = linearSpan(criterion);
   const linear = clamp((value - min) / (max - min));
   return criterion.direction === "lower" ? 1 - linear : linear;
 }

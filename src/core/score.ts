@@ -2,7 +2,7 @@ import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
-import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex } from "./formulas.js";
+import { classify, criterionImpacts, criterionScores, dimensionScores, stageThreshold, overallIndex } from "./formulas.js";
 import { stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./stages.js";
 
 export * from "./formulas.js";
@@ -154,7 +154,7 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
       current,
       next: nextStage?.id ?? null,
       ...gateOutcome(nextStage),
-      shortfall: nextDim && nextScore !== null ? Math.max(0, (nextDim.threshold ?? DEFAULT_THRESHOLD) - nextScore) : 0,
+      shortfall: nextDim && nextScore !== null ? Math.max(0, stageThreshold(nextDim) - nextScore) : 0,
     },
     stages,
     dimensions,

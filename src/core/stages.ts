@@ -1,6 +1,6 @@
 import type { Answer } from "./assessment.js";
 import type { Dimension, Rubric } from "./rubric.js";
-import { atLeast, DEFAULT_THRESHOLD, type ScoreMap } from "./formulas.js";
+import { atLeast, stageThreshold, type ScoreMap } from "./formulas.js";
 
 /**
  * Stages of DESIGN.md §4: gates evaluated, stage attainment walked in order, and what blocks the next
@@ -74,7 +74,7 @@ export function stageAttainment(
       stages.push({ id: d.id, status: "no-score", gates });
       continue;
     }
-    const meets = atLeast(score, d.threshold ?? DEFAULT_THRESHOLD);
+    const meets = atLeast(score, stageThreshold(d));
     const gatesHold = gates.every((g) => g.holds);
     let status: StageStatus;
     if (!meets) status = "below-threshold";
