@@ -1,6 +1,6 @@
 // The library entry: every command, one render() over one registry shape.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
@@ -41,4 +41,11 @@ describe("src/index.ts", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(shown![2]);
   }, 60_000);
+
+  it("the README's Layout section has a paragraph for every folder of src/", () => {
+    const layout = readFileSync(join(ROOT, "README.md"), "utf8").split(/^## Layout$/m)[1]!.split(/^## /m)[0]!;
+    const folders = readdirSync(join(ROOT, "src"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.length).toBeGreaterThan(5);
+    for (const folder of folders) expect(layout, folder).toMatch(new RegExp(`^- \`src/${folder}/\``, "m"));
+  });
 });
