@@ -74,6 +74,11 @@ function clamp(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/** A dimension's target in the gap report: the assessment's `targets`, else the rubric's (DESIGN.md §4). */
+export function dimensionTarget(dimension: Pick<Dimension, "id" | "target">, targets: Readonly<Record<string, number>>): number {
+  return targets[dimension.id] ?? dimension.target;
+}
+
 /** Scores of every criterion by id: a number, or null for N/A. */
 export type ScoreMap = ReadonlyMap<string, number | null>;
 

@@ -2,7 +2,7 @@ import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
-import { classify, criterionImpacts, criterionScores, dimensionScores, stageThreshold, overallIndex } from "./formulas.js";
+import { classify, criterionImpacts, criterionScores, dimensionScores, dimensionTarget, stageThreshold, overallIndex } from "./formulas.js";
 import { stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./stages.js";
 
 export * from "./formulas.js";
@@ -115,7 +115,7 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
       return result;
     });
     const s = dims.get(d.id) ?? null;
-    const target = assessment.targets[d.id] ?? d.target;
+    const target = dimensionTarget(d, assessment.targets);
     const stage = stages.find((st) => st.id === d.id);
     const result: DimensionResult = {
       id: d.id,
