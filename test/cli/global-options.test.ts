@@ -1,5 +1,8 @@
 // Global options (--lang, -o, --rubric-root, -q, --no-color, --debug) mean the same before the command
 // name as after it: same stdout, stderr and exit code, and only the named command's module is loaded.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commandName } from "../../src/cli/program.js";
 import { cli } from "../helpers.js";
@@ -33,6 +36,16 @@ describe("global options before the command name", () => {
     const after = cli(["score", ...EXAMPLES, "-q", "--no-color", "--rubric-root", ".", "--lang", "ar"]);
     expect(before).toEqual(after);
     expect(before.code).toBe(0);
+  }, 60_000);
+
+  it("report: -o FILE before the command writes the same file as after it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "global-options-"));
+    const before = cli(["-o", join(dir, "before.md"), "--lang", "ar", "report", "examples/health-ministry.yaml", "--format", "markdown"]);
+    const after = cli(["report", "examples/health-ministry.yaml", "--format", "markdown", "-o", join(dir, "after.md"), "--lang", "ar"]);
+    expect(before).toEqual(after);
+    expect(before.code).toBe(0);
+    expect(readFileSync(join(dir, "before.md"), "utf8")).toBe(readFileSync(join(dir, "after.md"), "utf8"));
+    expect(readFileSync(join(dir, "before.md"), "utf8")).toContain("وزارة");
   }, 60_000);
 });
 
