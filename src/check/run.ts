@@ -149,6 +149,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const heads: { entry: CheckedFile; loaded: LoadedAssessment; key: string }[] = [];
   const invalidKeys = new Set<string>();
   const rubrics = new Set<Rubric>();
+  const incompleteIds: string[] = [];
   for (const file of files) {
     const load = loadCheckedFile(file, loadAssessmentsAny(file, loadOptions), named.has(file));
     if (load === undefined) continue;
@@ -163,6 +164,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
         const hasAnswers = value !== null && typeof value === "object" && "answers" in value;
         const incomplete = completenessProblems(loaded.assessment, loaded.rubric, hasAnswers);
         if (incomplete.length > 0) {
+          incompleteIds.push(loaded.assessment.agency.id);
           entry.problems.push(...placeProblems(incomplete, loaded.parsed, file));
           invalidKeys.add(key);
           continue;
@@ -182,7 +184,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
     target.agencies.push(removedAgency(entry, built, today));
   }
   for (const f of checked) f.problems = relativeProblems(f.problems).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const agencyIds = new Set([...identities.map((h) => h.id), ...(baseline?.entries.map((e) => e.id) ?? [])]);
+  // Known to a waiver: every agency read (an incomplete one too), the accepted ones, and `retired:` (waiverProblems).
+  const agencyIds = new Set([...identities.map((h) => h.id), ...incompleteIds, ...(baseline?.entries.map((e) => e.id) ?? [])]);
   if (options.policy !== undefined) setup.push(...placeProblems(waiverProblems(built.policy, agencyIds, [...rubrics]), built.load?.parsed, options.policy));
   if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push({ ...optionProblem("no assessment file to check: every file found is of another kind", "name .yaml/.yml assessment files or folders that hold them"), code: "NO_ASSESSMENTS" });
 
