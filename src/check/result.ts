@@ -3,10 +3,11 @@ import { checkExitCode, isFailing, type RuleId, type Violation } from "../core/p
 import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 
-/** A violation placed at its line in the assessment file. */
+/** A violation placed at its line in the assessment file (in a workbook: the row and column of a cell of `sheet`). */
 export interface PlacedViolation extends Violation {
   line: number;
   column: number;
+  sheet?: string;
 }
 
 /** One agency (one YAML document) checked against the policy. */

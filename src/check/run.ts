@@ -13,12 +13,12 @@ import { placeProblems } from "../io/rubric-load.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";
-import { locate } from "../io/yaml.js";
 import type { RenderContext } from "../render/context.js";
 import { attachModel } from "../render/results.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
 import { matchBaseline, type BaselineMatch } from "./identity.js";
 import { loadCheckedFile } from "./load.js";
+import { placeOf } from "./where.js";
 import { buildPolicy, optionProblem, type BuiltPolicy, type CheckOptions } from "./options.js";
 import { checkResult, type CheckedAgency, type CheckedFile, type CheckResult } from "./result.js";
 
@@ -96,7 +96,7 @@ function judge(loaded: LoadedAssessment, match: BaselineMatch | undefined, built
     baseline: accepted === undefined ? "none" : accepted === null ? "new" : "compared",
     state: "checked",
     rules: ruleIds,
-    violations: applyWaivers(assessment.agency.id, violations, policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(loaded.parsed, v.path, true) })),
+    violations: applyWaivers(assessment.agency.id, violations, policy.waivers ?? [], today).map((v) => ({ ...v, ...placeOf(loaded.parsed, v.path) })),
   };
   if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
   if (previousId !== undefined) agency.previousId = previousId;
@@ -119,7 +119,7 @@ function removedAgency(entry: BaselineEntry, built: BuiltPolicy, today: string):
     baseline: "compared",
     state: retired ? "retired" : "removed",
     rules: ["agency-removed"],
-    violations: applyWaivers(entry.id, violations, built.policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(parsed, v.path, true) })),
+    violations: applyWaivers(entry.id, violations, built.policy.waivers ?? [], today).map((v) => ({ ...v, ...placeOf(parsed, v.path) })),
   };
   if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
   if (retired) agency.reason = retired.reason;
