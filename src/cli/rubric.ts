@@ -18,10 +18,11 @@ function load(ref: string): Rubric {
   return loaded.rubric;
 }
 
-/** A rubric's structure as plain data (the JSON of `rubric show`). */
+/** A rubric's structure as plain data (the JSON of `rubric show`): a valid rubric file in one language (`schema rubric`). */
 export function rubricStructure(rubric: Rubric, lang: string) {
   const tx = (x: Parameters<typeof textOf>[1]) => textOf(rubric, x, lang);
   return {
+    schemaVersion: 1 as const,
     id: rubric.id,
     version: rubric.version,
     title: tx(rubric.title),
