@@ -52,6 +52,8 @@ export interface CheckResult {
   prefix: string;
   /** Warnings fail the check (--fail-on-warn). */
   failOnWarn: boolean;
+  /** The tool's home page (package.json `homepage`), when it has one: SARIF's `informationUri` and rules' `helpUri`. */
+  homepage?: string;
   exitCode: 0 | 1 | 2;
 }
 

@@ -13,6 +13,7 @@ import { placeProblems } from "../io/rubric-load.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";
+import { toolHomepage } from "../io/tool-version.js";
 import type { RenderContext } from "../render/context.js";
 import { attachModel } from "../render/results.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
@@ -191,6 +192,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
 
   const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
   const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });
+  const homepage = toolHomepage();
+  if (homepage !== undefined) result.homepage = homepage;
   const firstRubric = heads[0]?.loaded.rubric;
   let lang = "en";
   try {

@@ -75,7 +75,11 @@ describe("SARIF against the OASIS 2.1.0 schema (vendored)", () => {
         expect(r.partialFingerprints["egovMaturity/v1"]).toMatch(/^[0-9a-f]{32}$/);
         expect(r.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe("SRCROOT");
       }
-      for (const rule of sarif.runs[0].tool.driver.rules) expect(rule.helpUri).toMatch(/^https:\/\//);
+      // The project's URL has one source, package.json `homepage`; without one, no URL is invented.
+      const homepage: string | undefined = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).homepage;
+      expect(sarif.runs[0].tool.driver.informationUri).toBe(homepage);
+      for (const rule of sarif.runs[0].tool.driver.rules) expect(rule.helpUri).toBe(homepage);
+      expect(text).not.toContain("github.com/egov-maturity");
     }
   });
 });

@@ -10,9 +10,6 @@ import { cellOf, withCell, type Place } from "../where.js";
 /** The base the artifact URIs are relative to: the repository root (the code host knows where it is). */
 export const SRCROOT = "SRCROOT";
 
-/** Where each rule is documented. */
-export const RULES_HELP_URI = "https://github.com/egov-maturity/egov-maturity/blob/main/README.md#check";
-
 /** A path from the repository root as a SARIF artifact URI: forward slashes, each segment percent-encoded. */
 export function artifactUri(file: string): string {
   const slashed = file.split("\\").join("/");
@@ -36,8 +33,9 @@ function location(result: CheckResult, file: string, at: Partial<Place>): NonNul
 }
 
 /**
- * `check --format sarif`: SARIF 2.1.0. A rule per policy check with its help (text and markdown) and
- * help URI; a result per violation or problem at its file (relative to the repository root, through
+ * `check --format sarif`: SARIF 2.1.0. A rule per policy check with its help (text and markdown; the
+ * tool's home page as `informationUri` and each rule's `helpUri` when package.json names one — no
+ * invented URL otherwise); a result per violation or problem at its file (relative to the repository root, through
  * `originalUriBaseIds`), line and column, with partial fingerprints that survive line moves. A run that
  * could not start reports its setup problems as tool execution notifications, at the policy's line.
  */
@@ -48,8 +46,8 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
     name: pascal(id),
     shortDescription: { text: ruleTitle(id, lang) },
     fullDescription: { text: ruleHelp(id, lang) },
-    helpUri: RULES_HELP_URI,
-    help: { text: ruleHelp(id, lang), markdown: `**${ruleTitle(id, lang)}** (\`${id}\`)\n\n${ruleHelp(id, lang)}\n\n[${id}](${RULES_HELP_URI})` },
+    ...(result.homepage !== undefined ? { helpUri: result.homepage } : {}),
+    help: { text: ruleHelp(id, lang), markdown: `**${ruleTitle(id, lang)}** (\`${id}\`)\n\n${ruleHelp(id, lang)}` },
     defaultConfiguration: { level: "error" },
   }));
   const index = (id: RuleId) => RULE_IDS.indexOf(id);
@@ -91,7 +89,7 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, informationUri: "https://github.com/egov-maturity/egov-maturity", rules } },
+        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, ...(result.homepage !== undefined ? { informationUri: result.homepage } : {}), rules } },
         invocations: [{ executionSuccessful: result.setup.length === 0, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SRCROOT]: { description: { text: "The root of the repository checked out (the working folder's repository)." } } },
         columnKind: "utf16CodeUnits",
