@@ -1,6 +1,8 @@
 import type { AnswerValue } from "./assessment.js";
-import type { GateResult } from "./formulas.js";
 import type { Report } from "./score.js";
+
+/** A gate of a stage with its score and whether it holds (as the report carries it). */
+type GateResult = Report["stage"]["blockedBy"][number];
 
 /** A failing gate with the gated criterion's answer (when the gate names a criterion): worded in its own terms. */
 export interface GateAt {
