@@ -3,14 +3,16 @@
  * `moh.xlsx:Sheet!C12` in text formats, the sheet in JSON, a region plus a logical location and the
  * cell in the message in SARIF, the cell in the message of github and codequality.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
 import { describe, expect, it, vi } from "vitest";
 import { questionnaireWorkbook } from "../../src/init/formats/xlsx.js";
 import { cellReference } from "../../src/io/xlsx-xml.js";
 import { rubricOf } from "../helpers.js";
 import { fillQuestionnaire, fixedContext, planAnswers } from "../xlsx/helpers.js";
-import { cli, tempDir } from "./helpers.js";
+import { cli, ROOT, tempDir } from "./helpers.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -56,6 +58,11 @@ describe("check annotations from a workbook name the sheet", () => {
     expect(result.message.text).toMatch(new RegExp(`\\(${naCell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)$`));
     expect(result.locations[0].physicalLocation.region.startLine).toBe(v.line);
     expect(result.locations[0].logicalLocations).toEqual([{ name: naCell, fullyQualifiedName: `moh.xlsx:${naCell}`, kind: "element" }]);
+    const { $schema: _s, id: _i, ...oasis } = JSON.parse(readFileSync(join(ROOT, "test/check/schemas/sarif/sarif-schema-2.1.0.json"), "utf8"));
+    const ajv = new Ajv.default({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validSarif = ajv.compile(oasis);
+    expect(validSarif(sarif), JSON.stringify(validSarif.errors?.slice(0, 3))).toBe(true);
     expect(run("github").stdout).toMatch(new RegExp(`^::error file=moh\\.xlsx,line=${v.line},col=${v.column},title=.*\\(forbid-na\\)::moh: .*\\(${naCell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)$`, "m"));
     const issues = JSON.parse(run("codequality").stdout);
     expect(issues.find((i: { check_name: string }) => i.check_name === "forbid-na").description).toContain(`(${naCell})`);
