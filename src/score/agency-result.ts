@@ -9,13 +9,6 @@ export function rubricKey(rubric: Pick<Rubric, "id" | "version" | "digest">): st
   return `${rubric.id}@${rubric.version}${rubric.digest !== undefined ? `#${rubric.digest}` : ""}`;
 }
 
-/** The next stage's failing gates as numbers: `blockedBy` at its threshold, `pendingGates` below it. */
-function gatesOf(next: Parameters<typeof gateOutcome>[0]): Pick<ScoredAgency, "blockedBy" | "pendingGates"> {
-  const outcome = gateOutcome(next);
-  const gate = (g: (typeof outcome.blockedBy)[number]) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score });
-  return { blockedBy: outcome.blockedBy.map(gate), pendingGates: outcome.pendingGates.map(gate) };
-}
-
 /**
  * The compact result of one assessment, with the same core functions as `score()` (so every number
  * equals `report`'s), without the parts a batch does not show (criteria, gaps, roadmap).
@@ -50,8 +43,9 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     classification: classify(rubric, index)?.id ?? null,
     stage: current,
     next: next?.id ?? null,
-    // "blocked" only when the next stage meets its threshold (DESIGN.md §4); below it, its failing gates are pending.
-    ...gatesOf(next),
+    // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
+    blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
+    pendingGates: gateOutcome(next).pendingGates.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
     dimensions,
     weakest: weakestDimension(rubric, dims, assessment.answers),
     belowTarget,
