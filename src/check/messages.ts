@@ -1,6 +1,9 @@
 import type { CheckedAgency, PlacedViolation } from "./result.js";
 import type { RuleId } from "../core/policy.js";
+import type { StageGates } from "../core/policy-gates.js";
+import type { Rubric } from "../core/rubric.js";
 import { formatScore, textOf } from "../render/context.js";
+import { gateNow, gateRequirement, gateState, phraseText } from "../render/gates.js";
 import { plural, t, type MessageKey } from "../i18n/index.js";
 
 /** The title of a rule in `lang`. */
@@ -39,8 +42,10 @@ export function violationMessage(v: PlacedViolation, agency: CheckedAgency, lang
     case "no-lower-dimension":
       return t(lang, `msg.${v.rule}`, { ...slots, actual: score(v.actual), expected: score(v.expected) });
     case "min-stage":
-    case "no-lost-stage":
-      return t(lang, `msg.${v.rule}`, { ...slots, actual: dimTitle(v.actual as string | null), expected: dimTitle(v.expected as string | null) });
+    case "no-lost-stage": {
+      const text = t(lang, `msg.${v.rule}`, { ...slots, actual: dimTitle(v.actual as string | null), expected: dimTitle(v.expected as string | null) });
+      return v.gates === undefined ? text : `${text}${punctuation(lang).semicolon}${nextStageText(v.gates, rubric, lang, dimTitle(v.gates.stage))}`;
+    }
     case "require-evidence":
     case "forbid-na":
       return t(lang, `msg.${v.rule}`, { ...slots, actual: String(v.actual ?? ""), expected: String(v.expected ?? "") });
@@ -57,6 +62,29 @@ export function violationMessage(v: PlacedViolation, agency: CheckedAgency, lang
     case "valid-input":
       return ruleTitle("valid-input", lang);
   }
+}
+
+/** Punctuation of a list and of clauses in `lang` (Arabic has its own comma and semicolon), as reports write them. */
+function punctuation(lang: string): { comma: string; semicolon: string } {
+  return lang.split("-")[0] === "ar" ? { comma: "، ", semicolon: "؛ " } : { comma: ", ", semicolon: "; " };
+}
+
+/**
+ * Why the next stage is not attained, as reports say it, each gate in the criterion's own terms:
+ * "Execution — blocked by Approved information-security policy: no", or "Execution — needs 60.0% (now
+ * 45.0%); and still requires Approved information-security policy: yes (now no)".
+ */
+function nextStageText(g: StageGates, rubric: Rubric, lang: string, stage: string): string {
+  const p = punctuation(lang);
+  const fmt = (s: number | null) => formatScore(s, rubric.display);
+  const blocked = g.blockedBy.map((x) => phraseText(gateState(rubric, x.gate, lang, x.answer)));
+  const pending = g.pendingGates.map((x) => `${phraseText(gateRequirement(rubric, x.gate, lang))} (${t(lang, "now")} ${gateNow(rubric, x.gate, lang, x.answer).text})`);
+  const clauses = [
+    blocked.length > 0 ? `${t(lang, "blockedBy")} ${blocked.join(p.comma)}` : "",
+    blocked.length === 0 && g.threshold !== null ? `${t(lang, "belowThreshold")} ${fmt(g.threshold)} (${t(lang, "now")} ${fmt(g.score)})` : "",
+    pending.length > 0 ? `${t(lang, "stillRequires")} ${pending.join(p.comma)}` : "",
+  ];
+  return `${stage} — ${clauses.filter(Boolean).join(p.semicolon)}`;
 }
 
 /** A violation in words with its waiver: "… — waived until 2027-03-31: reason", or that the waiver expired. */

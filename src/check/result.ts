@@ -3,10 +3,11 @@ import { checkExitCode, isFailing, type RuleId, type Violation } from "../core/p
 import type { Rubric } from "../core/rubric.js";
 import type { LocalisedText } from "../core/text.js";
 
-/** A violation placed at its line in the assessment file. */
+/** A violation placed at its line in the assessment file (in a workbook: the row and column of a cell of `sheet`). */
 export interface PlacedViolation extends Violation {
   line: number;
   column: number;
+  sheet?: string;
 }
 
 /** One agency (one YAML document) checked against the policy. */
@@ -51,6 +52,8 @@ export interface CheckResult {
   prefix: string;
   /** Warnings fail the check (--fail-on-warn). */
   failOnWarn: boolean;
+  /** The tool's home page (package.json `homepage`), when it has one: SARIF's `informationUri` and rules' `helpUri`. */
+  homepage?: string;
   exitCode: 0 | 1 | 2;
 }
 

@@ -13,12 +13,13 @@ import { placeProblems } from "../io/rubric-load.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";
-import { locate } from "../io/yaml.js";
+import { toolHomepage } from "../io/tool-version.js";
 import type { RenderContext } from "../render/context.js";
 import { attachModel } from "../render/results.js";
 import { checkToJson, type CheckJson } from "./formats/json.js";
 import { matchBaseline, type BaselineMatch } from "./identity.js";
 import { loadCheckedFile } from "./load.js";
+import { placeOf } from "./where.js";
 import { buildPolicy, optionProblem, type BuiltPolicy, type CheckOptions } from "./options.js";
 import { checkResult, type CheckedAgency, type CheckedFile, type CheckResult } from "./result.js";
 
@@ -96,7 +97,7 @@ function judge(loaded: LoadedAssessment, match: BaselineMatch | undefined, built
     baseline: accepted === undefined ? "none" : accepted === null ? "new" : "compared",
     state: "checked",
     rules: ruleIds,
-    violations: applyWaivers(assessment.agency.id, violations, policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(loaded.parsed, v.path, true) })),
+    violations: applyWaivers(assessment.agency.id, violations, policy.waivers ?? [], today).map((v) => ({ ...v, ...placeOf(loaded.parsed, v.path) })),
   };
   if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
   if (previousId !== undefined) agency.previousId = previousId;
@@ -119,7 +120,7 @@ function removedAgency(entry: BaselineEntry, built: BuiltPolicy, today: string):
     baseline: "compared",
     state: retired ? "retired" : "removed",
     rules: ["agency-removed"],
-    violations: applyWaivers(entry.id, violations, built.policy.waivers ?? [], today).map((v) => ({ ...v, ...locate(parsed, v.path, true) })),
+    violations: applyWaivers(entry.id, violations, built.policy.waivers ?? [], today).map((v) => ({ ...v, ...placeOf(parsed, v.path) })),
   };
   if (assessment.agency.name !== undefined) agency.name = assessment.agency.name;
   if (retired) agency.reason = retired.reason;
@@ -149,6 +150,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const heads: { entry: CheckedFile; loaded: LoadedAssessment; key: string }[] = [];
   const invalidKeys = new Set<string>();
   const rubrics = new Set<Rubric>();
+  const incompleteIds: string[] = [];
   for (const file of files) {
     const load = loadCheckedFile(file, loadAssessmentsAny(file, loadOptions), named.has(file));
     if (load === undefined) continue;
@@ -163,6 +165,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
         const hasAnswers = value !== null && typeof value === "object" && "answers" in value;
         const incomplete = completenessProblems(loaded.assessment, loaded.rubric, hasAnswers);
         if (incomplete.length > 0) {
+          incompleteIds.push(loaded.assessment.agency.id);
           entry.problems.push(...placeProblems(incomplete, loaded.parsed, file));
           invalidKeys.add(key);
           continue;
@@ -182,12 +185,15 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
     target.agencies.push(removedAgency(entry, built, today));
   }
   for (const f of checked) f.problems = relativeProblems(f.problems).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const agencyIds = new Set([...identities.map((h) => h.id), ...(baseline?.entries.map((e) => e.id) ?? [])]);
+  // Known to a waiver: every agency read (an incomplete one too), the accepted ones, and `retired:` (waiverProblems).
+  const agencyIds = new Set([...identities.map((h) => h.id), ...incompleteIds, ...(baseline?.entries.map((e) => e.id) ?? [])]);
   if (options.policy !== undefined) setup.push(...placeProblems(waiverProblems(built.policy, agencyIds, [...rubrics]), built.load?.parsed, options.policy));
   if (setup.length === 0 && checked.length === 0 && paths.length > 0) setup.push({ ...optionProblem("no assessment file to check: every file found is of another kind", "name .yaml/.yml assessment files or folders that hold them"), code: "NO_ASSESSMENTS" });
 
   const prefix = (await git(["rev-parse", "--show-prefix"])).stdout.toString("utf8").trim();
   const result = checkResult(checked, { baseline: baseline?.source, setup: relativeProblems(setup), warnings: relativeProblems(baseline?.problems ?? []), prefix, failOnWarn: options.failOnWarn ?? false });
+  const homepage = toolHomepage();
+  if (homepage !== undefined) result.homepage = homepage;
   const firstRubric = heads[0]?.loaded.rubric;
   let lang = "en";
   try {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RULE_IDS } from "../core/policy.js";
 
 const Severity = z.enum(["error", "warning"]);
+const Sheet = z.string().optional().meta({ description: "In a workbook: the sheet; then `line` is the row and `column` the column of the cell (`Sheet!C12`)." });
 const ProblemJson = z.strictObject({
   code: z.string().meta({ description: "Stable machine code, e.g. YAML_SYNTAX, POLICY_UNKNOWN_DIMENSION." }),
   severity: Severity,
@@ -11,6 +12,7 @@ const ProblemJson = z.strictObject({
   line: z.int().min(1),
   column: z.int().min(1),
   document: z.int().min(0),
+  sheet: Sheet,
 });
 const Value = z.union([z.number(), z.string(), z.null()]);
 
@@ -49,6 +51,7 @@ export const CheckJsonSchema = z.strictObject({
               message: z.string(),
               line: z.int().min(1),
               column: z.int().min(1),
+              sheet: Sheet,
               path: z.array(z.union([z.string(), z.number()])),
               criterion: z.string().nullable(),
               dimension: z.string().nullable(),

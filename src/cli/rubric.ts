@@ -18,10 +18,11 @@ function load(ref: string): Rubric {
   return loaded.rubric;
 }
 
-/** A rubric's structure as plain data (the JSON of `rubric show`). */
+/** A rubric's structure as plain data in one language (the JSON of `rubric show`): valid against `schema rubric`, with `schemaVersion`. */
 export function rubricStructure(rubric: Rubric, lang: string) {
   const tx = (x: Parameters<typeof textOf>[1]) => textOf(rubric, x, lang);
   return {
+    schemaVersion: 1 as const,
     id: rubric.id,
     version: rubric.version,
     title: tx(rubric.title),
@@ -34,7 +35,7 @@ export function rubricStructure(rubric: Rubric, lang: string) {
       kind: d.kind,
       title: tx(d.title),
       weight: d.weight,
-      // A prerequisite has no threshold: left out, so the JSON stays a valid rubric file (`schema rubric`).
+      // A prerequisite has no threshold: left out, so the JSON stays valid against `schema rubric`.
       ...(d.threshold !== undefined ? { threshold: d.threshold } : {}),
       target: d.target,
       requires: d.requires.map((g) => ({ ...g, text: phraseText(gateRequirement(rubric, g, lang)) })),

@@ -3,7 +3,7 @@ import { InputError } from "../core/problems.js";
 import { assessmentJsonSchema, rubricJsonSchema } from "../core/json-schema.js";
 import { checkJsonSchema } from "../check/schema.js";
 import { compareJsonSchema } from "../compare/schema.js";
-import { scoreJsonSchema } from "../score/schema.js";
+import { scoreJsonSchema, scoreNdjsonSchema } from "../score/schema.js";
 import { validateJsonSchema } from "./validate-schema.js";
 import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
@@ -30,6 +30,7 @@ Examples:
   $ egov-maturity schema report
   $ egov-maturity schema policy --output schemas/policy.schema.json
   $ egov-maturity schema check --output schemas/check.schema.json
+  $ egov-maturity schema score --ndjson --output schemas/score.ndjson.schema.json
 
 Point the YAML language server at it with a first line such as
   # yaml-language-server: $schema=./egov-maturity.assessment.schema.json`,
@@ -58,7 +59,12 @@ Point the YAML language server at it with a first line such as
     .command("check")
     .description("JSON Schema of `check --format json` (and of the library's check())")
     .action((_opts: unknown, command: Command) => print(checkJsonSchema(), command));
-  for (const [name, build] of [["score", scoreJsonSchema], ["compare", compareJsonSchema], ["validate", validateJsonSchema]] as const) {
+  schema
+    .command("score")
+    .description("JSON Schema of `score --format json`; with --ndjson, of one line of `score --format ndjson` (its `type` says which kind)")
+    .option("--ndjson", "the schema of one ndjson line instead")
+    .action((_opts: unknown, command: Command) => print(optionsOf<{ ndjson?: boolean }>(command).ndjson ? scoreNdjsonSchema() : scoreJsonSchema(), command));
+  for (const [name, build] of [["compare", compareJsonSchema], ["validate", validateJsonSchema]] as const) {
     schema
       .command(name)
       .description(`JSON Schema of \`${name} --format json\``)

@@ -1,13 +1,23 @@
 import { z } from "zod";
 
-const Problem = z.looseObject({ code: z.string(), severity: z.enum(["error", "warning"]), message: z.string(), hint: z.string().optional(), file: z.string().optional(), line: z.int().optional(), column: z.int().optional(), document: z.int().optional() });
+const Problem = z.strictObject({
+  code: z.string().meta({ description: "Stable machine code, e.g. UNKNOWN_KEY, YAML_SYNTAX." }),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  hint: z.string().optional(),
+  file: z.string().optional(),
+  line: z.int().min(1).optional(),
+  column: z.int().min(1).optional(),
+  document: z.int().min(0).optional(),
+  sheet: z.string().optional().meta({ description: "In a workbook: the sheet; then `line` is the row and `column` the column of the cell." }),
+});
 
-/** `validate --format json`, schemaVersion 1 (issue 14: every JSON output has a schema). */
-export const ValidateJsonSchema = z.looseObject({
+/** `validate --format json`, schemaVersion 1 (issue 14: every JSON output has a strict schema). */
+export const ValidateJsonSchema = z.strictObject({
   schemaVersion: z.literal(1),
   valid: z.boolean(),
   skipped: z.array(z.string()).meta({ description: "YAML files of another kind met inside a folder (a CI workflow), not validated." }),
-  files: z.array(z.looseObject({ file: z.string(), kind: z.string(), documents: z.int().min(0), valid: z.boolean(), problems: z.array(Problem) })),
+  files: z.array(z.strictObject({ file: z.string(), kind: z.enum(["rubric", "assessment", "mapping", "policy", "unknown"]), documents: z.int().min(0), valid: z.boolean(), problems: z.array(Problem) })),
   errors: z.array(Problem).meta({ description: "Paths that could not be read (missing file, no match)." }),
 });
 

@@ -4,6 +4,7 @@ import type { Rubric } from "./rubric.js";
 import { atLeast, score, type Report } from "./score.js";
 import { RULE_IDS, type PolicyFile, type PolicyOverride, type RuleId } from "./policy-schema.js";
 import { didYouMean } from "./suggest.js";
+import { stageGates, type StageGates } from "./policy-gates.js";
 
 /** The rules in force for one agency. */
 export interface PolicyRules {
@@ -36,6 +37,8 @@ export interface Violation {
   waiver?: AppliedWaiver;
   /** A number criterion scored lower-is-better (processing days): a rise is the drop. */
   lowerIsBetter?: boolean;
+  /** A stage below the policy's minimum (or lost) while a gate of the next stage fails: that stage and its gates. */
+  gates?: StageGates;
 }
 
 /** A waiver as applied to a violation on the run's day. */
@@ -150,7 +153,7 @@ export function evaluatePolicy(input: PolicyInput, rules: PolicyRules): Violatio
     const order = stageOrder(rubric);
     const have = report.stage.current === null ? 0 : (order.get(report.stage.current) ?? 0);
     const want = order.get(rules.minStage);
-    if (want !== undefined && have < want) violations.push({ rule: "min-stage", severity: "error", path: AGENCY, actual: report.stage.current, expected: rules.minStage });
+    if (want !== undefined && have < want) violations.push(withGates({ rule: "min-stage", severity: "error", path: AGENCY, actual: report.stage.current, expected: rules.minStage }, report));
   }
   for (const [dim, min] of Object.entries(rules.min)) {
     const d = report.dimensions.find((x) => x.id === dim);
@@ -175,6 +178,12 @@ export function evaluatePolicy(input: PolicyInput, rules: PolicyRules): Violatio
   }
   if (input.baseline) violations.push(...compareWithBaseline(input, input.baseline));
   return violations;
+}
+
+/** A stage violation with the next stage's failing gates, when there are some. */
+function withGates(v: Violation, report: Report): Violation {
+  const gates = stageGates(report);
+  return gates === undefined ? v : { ...v, gates };
 }
 
 function stageOrder(rubric: Rubric): Map<string, number> {
@@ -213,7 +222,7 @@ export function compareWithBaseline(input: PolicyInput, baseline: BaselineVersio
   const order = stageOrder(input.rubric);
   const rank = (s: string | null) => (s === null ? 0 : (order.get(s) ?? 0));
   if (rank(after.stage.current) < rank(before.stage.current)) {
-    violations.push({ rule: "no-lost-stage", severity: unexplained.size > 0 ? "error" : "warning", path: AGENCY, actual: after.stage.current, expected: before.stage.current });
+    violations.push(withGates({ rule: "no-lost-stage", severity: unexplained.size > 0 ? "error" : "warning", path: AGENCY, actual: after.stage.current, expected: before.stage.current }, after));
   }
   return violations;
 }

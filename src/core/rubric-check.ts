@@ -201,7 +201,8 @@ export function normaliseRubric(file: RubricFile): Rubric {
       title: d.title,
       weight: d.weight ?? 1,
       target: d.target ?? threshold ?? 1,
-      requires: d.requires ?? [],
+      // A gate's `text` (words for readers, from `rubric show --format json`) is no part of the rubric's meaning or digest.
+      requires: (d.requires ?? []).map(({ text: _text, ...gate }) => gate),
       criteria: dimensionCriteria,
     };
     if (threshold !== undefined) dimension.threshold = threshold;

@@ -11,12 +11,14 @@ const SemVer = z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, "a semantic
 export const DimensionGateSchema = z.strictObject({
   dimension: DimensionId.meta({ description: "Id of a dimension of kind `prerequisite`." }),
   min: Fraction.meta({ description: "The lowest score of the prerequisite that lets the stage be attained." }),
+  text: z.string().optional().meta({ description: "The requirement in words, as `rubric show --format json` writes it: for readers; never read when scoring." }),
 });
 
 /** A criterion gate of a stage: the named criterion must score at least `min` (or be N/A); unanswered fails. */
 export const CriterionGateSchema = z.strictObject({
   criterion: CriterionId.meta({ description: "Id of a criterion of the rubric (any dimension)." }),
   min: Fraction.meta({ description: "The lowest criterion score that lets the stage be attained: 1 for `yes`, 0.75 for level 3 of 0–4." }),
+  text: DimensionGateSchema.shape.text,
 });
 
 /** A gate: a prerequisite dimension's score, or one criterion's score. */
@@ -75,7 +77,10 @@ export const DimensionSchema = z.strictObject(dimensionShape);
 const ScaleStep = z.strictObject({ value: z.int().min(0), label: LocalisedTextSchema });
 const ClassBand = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]+$/), min: Fraction, label: LocalisedTextSchema });
 
+const SchemaVersion = z.literal(1).optional().meta({ description: "Version of the rubric JSON format, as `rubric show --format json` writes it; a rubric file may leave it out." });
+
 const rubricShape = {
+  schemaVersion: SchemaVersion,
   id: RubricId,
   version: SemVer,
   languages: z.array(LanguageCode).min(1).meta({ description: "Languages the texts provide; the first is the default." }),
@@ -93,6 +98,7 @@ export const RubricFileSchema = z.strictObject(rubricShape);
 
 /** A rubric file that extends another: overrides, additions and removals. */
 export const RubricExtensionSchema = z.strictObject({
+  schemaVersion: SchemaVersion,
   id: RubricId,
   extends: z.string().min(1).meta({ description: "Id (id, id@major, id@version) or relative path of the rubric to extend." }),
   version: SemVer.optional(),

@@ -27,15 +27,17 @@ export function applyWaivers(agency: string, violations: readonly Violation[], w
 }
 
 /**
- * Problems of the policy's waivers against what the run saw: an agency that is in no checked file nor
- * in the baseline, a criterion or dimension that no checked rubric has. Paths point into the policy file.
+ * Problems of the policy's waivers against what the run saw: an unknown agency — one that is in no
+ * checked file, not in the baseline and not listed under the policy's `retired:` — and a criterion or
+ * dimension that no checked rubric has. Paths point into the policy file.
  */
-export function waiverProblems(policy: PolicyFile, agencies: ReadonlySet<string>, rubrics: readonly Rubric[]): Problem[] {
+export function waiverProblems(policy: PolicyFile, seen: ReadonlySet<string>, rubrics: readonly Rubric[]): Problem[] {
   const problems: Problem[] = [];
+  const agencies = new Set([...seen, ...(policy.retired ?? []).map((r) => r.agency)]);
   const criteria = new Set(rubrics.flatMap((r) => [...r.criteria.keys()]));
   const dimensions = new Set(rubrics.flatMap((r) => r.dimensions.map((d) => d.id)));
   (policy.waivers ?? []).forEach((w, i) => {
-    if (!agencies.has(w.agency)) problems.push(problemAt(["waivers", i, "agency"], "POLICY_UNKNOWN_AGENCY", `\`${w.agency}\` is not an agency of the checked files or of the baseline`, didYouMean(w.agency, agencies) ?? "a waiver names the `agency.id` of a checked assessment"));
+    if (!agencies.has(w.agency)) problems.push(problemAt(["waivers", i, "agency"], "POLICY_UNKNOWN_AGENCY", `\`${w.agency}\` is not an agency of the checked files, of the baseline or of \`retired:\``, didYouMean(w.agency, agencies) ?? "a waiver names the `agency.id` of a checked or accepted assessment, or an agency under `retired:`"));
     if (rubrics.length === 0) return;
     if (w.criterion !== undefined && !criteria.has(w.criterion)) problems.push(problemAt(["waivers", i, "criterion"], "POLICY_UNKNOWN_CRITERION", `\`${w.criterion}\` is not a criterion of the checked rubrics`, didYouMean(w.criterion, criteria) ?? "run `egov-maturity rubric show <id>` for its criteria"));
     if (w.dimension !== undefined && !dimensions.has(w.dimension)) problems.push(problemAt(["waivers", i, "dimension"], "POLICY_UNKNOWN_DIMENSION", `\`${w.dimension}\` is not a dimension of the checked rubrics`, didYouMean(w.dimension, dimensions) ?? `dimensions: ${[...dimensions].join(", ")}`));

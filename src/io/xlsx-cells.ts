@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Problem } from "../core/problems.js";
 import type { Criterion, Rubric } from "../core/rubric.js";
-import type { ParsedDocument } from "./yaml.js";
+import { locate, type ParsedDocument } from "./yaml.js";
 import type { SheetCell } from "./xlsx-xml.js";
 
 /**
@@ -136,9 +136,27 @@ export function cellProblems(problems: readonly Problem[], file: string, sheets:
   });
 }
 
-/** Once loaded, a questionnaire's document gives rows alone (for annotations that know lines only). */
-export function rowsOnly(parsed: ParsedDocument): ParsedDocument {
+/** The sheet of each loaded workbook document: one name (a table), or its sheets and encoded positions (a questionnaire). */
+const sheetsOf = new WeakMap<ParsedDocument, string | { sheets: readonly string[]; encoded: LineCounter["linePos"] }>();
+
+/** Records that a loaded table document's rows are rows of `sheet`. */
+export function onSheet(parsed: ParsedDocument, sheet: string): void {
+  sheetsOf.set(parsed, sheet);
+}
+
+/** The workbook sheet that holds the value at `path` of a loaded document; undefined for a YAML or CSV document. */
+export function sheetOf(parsed: ParsedDocument, path: readonly (string | number)[], atKey = false): string | undefined {
+  const known = sheetsOf.get(parsed);
+  if (known === undefined || typeof known === "string") return known;
+  const counter = new LineCounter();
+  counter.linePos = known.encoded;
+  return known.sheets[Math.floor(locate({ ...parsed, lineCounter: counter }, path, atKey).line / SPAN)];
+}
+
+/** Once loaded, a questionnaire's document gives rows alone (for annotations that know lines only); `sheetOf` gives the sheet. */
+export function rowsOnly(parsed: ParsedDocument, sheets: readonly string[]): ParsedDocument {
   const encoded = parsed.lineCounter.linePos.bind(parsed.lineCounter);
+  sheetsOf.set(parsed, { sheets, encoded });
   parsed.lineCounter.linePos = (offset: number) => {
     const at = encoded(offset);
     return { line: at.line % SPAN, col: at.col };

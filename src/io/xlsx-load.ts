@@ -1,7 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { AssessmentLoad, AssessmentLoadOptions } from "./assessment-load.js";
 import { loadAssessmentCsvText } from "./csv-load.js";
-import { cellText, problemAtCell, westernDigits } from "./xlsx-cells.js";
+import { cellText, onSheet, problemAtCell, westernDigits } from "./xlsx-cells.js";
 import { MARKER_SHEET } from "./xlsx-marker.js";
 import { loadQuestionnaire } from "./xlsx-questionnaire.js";
 import { openWorkbook, type WorkbookFile } from "./xlsx-read.js";
@@ -58,6 +58,7 @@ function loadTable(workbook: WorkbookFile, options: AssessmentLoadOptions): Asse
   }
   if (problems.length > 0) return { assessments: [], problems };
   const load = loadAssessmentCsvText(lines.join("\n"), file, options);
+  for (const loaded of load.assessments) onSheet(loaded.parsed, sheet.name);
   return { assessments: load.assessments, problems: load.problems.map((p) => (p.file === file && p.line !== undefined ? { ...p, sheet: sheet.name } : p)) };
 }
 

@@ -152,6 +152,6 @@ export function loadQuestionnaire(workbook: WorkbookFile, marker: ReadonlyMap<st
   if (problems.length > 0) return { assessments: [], problems };
   const parsedDoc = cellDocument(value, cellsAt, { sheet: agencySheet, row: AGENCY_ROWS.id, col: 2 }, sheets);
   const result = loadAssessmentDocument(parsedDoc, file, { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) });
-  if (result.loaded) rowsOnly(result.loaded.parsed);
+  if (result.loaded) rowsOnly(result.loaded.parsed, sheets);
   return { assessments: result.loaded ? [result.loaded] : [], problems: cellProblems(result.problems, file, sheets) };
 }

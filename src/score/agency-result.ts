@@ -45,6 +45,7 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     next: next?.id ?? null,
     // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
     blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
+    pendingGates: gateOutcome(next).pendingGates.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
     dimensions,
     weakest: weakestDimension(rubric, dims, assessment.answers),
     belowTarget,

@@ -31,6 +31,8 @@ export interface AgencyResult {
   /** The first stage not attained, or null. */
   next: string | null;
   blockedBy: BlockingGate[];
+  /** Failing gates of the next stage when it is below its threshold: they would still hold it. */
+  pendingGates: BlockingGate[];
   /** Dimension scores in the rubric's order (null: every criterion N/A). */
   dimensions: (number | null)[];
   /** The index in exact arithmetic, `n/d` (core/exact.ts): rank ties are decided on it. */

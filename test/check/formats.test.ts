@@ -67,7 +67,7 @@ const SARIF_SUBSET = {
             properties: {
               driver: {
                 type: "object",
-                required: ["name", "version", "informationUri", "rules"],
+                required: ["name", "version", "rules"],
                 properties: {
                   name: { type: "string" },
                   informationUri: { type: "string", pattern: "^https://" },
@@ -138,6 +138,17 @@ describe("sarif", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("the project's URL comes from package.json `homepage` alone: informationUri and every rule's helpUri, or none at all", () => {
+    const without = JSON.parse(renderCheckSarif(hostile("x"), ctx())).runs[0].tool.driver;
+    expect(without.informationUri).toBeUndefined();
+    expect(without.rules.map((r: { helpUri?: string }) => r.helpUri)).toEqual(without.rules.map(() => undefined));
+    const result = hostile("x");
+    result.homepage = "https://git.example.gov/digital/egov-maturity";
+    const driver = JSON.parse(renderCheckSarif(result, ctx())).runs[0].tool.driver;
+    expect(driver.informationUri).toBe("https://git.example.gov/digital/egov-maturity");
+    for (const rule of driver.rules) expect(rule.helpUri).toBe("https://git.example.gov/digital/egov-maturity");
   });
 
   it("artifact URIs are relative with forward slashes, segments percent-encoded", () => {

@@ -143,6 +143,21 @@ describe("check: every document, waivers, setup errors", () => {
     expect(r.stderr).toContain("policy.yaml:4:16  error  POLICY_UNKNOWN_CRITERION");
   });
 
+  it("a waiver names a known agency: one read from an incomplete file, an accepted one, or one under `retired:`", () => {
+    const repo = repository();
+    rmSync(join(repo, "assessments/c2.yaml"));
+    writeFileSync(join(repo, "assessments/c1.yaml"), agencyYaml({ audit: "" }));
+    const waivers = (agency: string) => ["  - agency: " + agency, "    rule: min-index", "    reason: Programme under way", "    expires: 2099-01-01"];
+    writeFileSync(join(repo, "policy.yaml"), ["waivers:", ...waivers("c1"), ...waivers("c2")].join("\n"));
+    const unknown = cli(["check", "assessments", "--policy", "policy.yaml"], repo);
+    expect(unknown.stderr).toContain("policy.yaml:6:13  error  POLICY_UNKNOWN_AGENCY");
+    expect(unknown.stderr).not.toContain("policy.yaml:2:13");
+    const accepted = cli(["check", "assessments", "--policy", "policy.yaml", "--baseline", "HEAD"], repo);
+    expect(accepted.stderr).not.toContain("POLICY_UNKNOWN_AGENCY");
+    writeFileSync(join(repo, "policy.yaml"), ["retired:", "  - {agency: c2, reason: Merged into c1}", "waivers:", ...waivers("c1"), ...waivers("c2")].join("\n"));
+    expect(cli(["check", "assessments", "--policy", "policy.yaml"], repo).stderr).not.toContain("POLICY_UNKNOWN_AGENCY");
+  });
+
   it("a policy pins the rubric by id@version or digest; an assessment on another rubric fails at `rubric:`", () => {
     const repo = repository();
     const digest = digestOf(loadRubricFile(MINI_RUBRIC).rubric!);

@@ -9,10 +9,19 @@ import { cli, ROOT } from "./helpers.js";
  * score, compare, validate) the committed `schemas/<name>.schema.json` must be that one; the report
  * and rubric schemas' freshness is test/e2e's to hold.
  */
-function shipped(name: string) {
-  const generated = JSON.parse(cli(["schema", name]).stdout);
-  if (["check", "score", "compare", "validate"].includes(name)) expect(generated).toEqual(JSON.parse(readFileSync(join(ROOT, `schemas/${name}.schema.json`), "utf8")));
+function shipped(name: string, ndjson = false) {
+  const generated = JSON.parse(cli(["schema", name, ...(ndjson ? ["--ndjson"] : [])]).stdout);
+  const file = ndjson ? `schemas/${name}.ndjson.schema.json` : `schemas/${name}.schema.json`;
+  if (["check", "score", "compare", "validate", "rubric"].includes(name)) expect(generated).toEqual(JSON.parse(readFileSync(join(ROOT, file), "utf8")));
   return new Ajv2020.default({ strict: false, allErrors: true }).compile(generated);
+}
+
+/** Every object of a JSON Schema that lists properties forbids others (the outputs are fixed). */
+function everyObjectStrict(schema: unknown, at = "#"): string[] {
+  if (schema === null || typeof schema !== "object") return [];
+  const node = schema as Record<string, unknown>;
+  const own = node.properties !== undefined && node.additionalProperties !== false ? [at] : [];
+  return [...own, ...Object.entries(node).flatMap(([k, v]) => everyObjectStrict(v, `${at}/${k}`))];
 }
 
 function valid(name: string, outputs: string[]): void {
@@ -33,12 +42,54 @@ describe("every JSON output validates against its shipped schema, for every exam
   it("compare (two and three assessments)", () => valid("compare", [json("compare", "examples/history/civil-status-2024.yaml", "examples/history/civil-status-2025.yaml"), json("compare", "examples/history/civil-status-2024.yaml", "examples/history/civil-status-2025.yaml", "examples/history/civil-status-2026.yaml")]));
   it("validate (valid examples, and a missing file)", () => valid("validate", [json("validate", "examples/"), json("validate", "examples/ci/", "no-such.yaml")]));
   it("check (the CI example)", () => valid("check", [json("check", "examples/ci/assessments", "--policy", "examples/ci/policy.yaml")]));
-  it("rubric show is a valid rubric file, for every built-in rubric (a prerequisite has no threshold, not null)", () => {
+  it("rubric show carries schemaVersion and is a valid rubric file, for every built-in rubric, in each of its languages", () => {
     const ids = (JSON.parse(json("rubric", "list")) as { id: string }[]).map((r) => r.id);
     expect(ids.length).toBeGreaterThanOrEqual(3);
-    // A gate's `text` (its requirement in words, for readers) is the one field a rubric file does not have.
-    const shown = ids.map((id) => JSON.parse(json("rubric", "show", id)) as { dimensions: { threshold?: unknown; requires: { text?: string }[] }[] });
-    for (const r of shown) for (const d of r.dimensions) expect(d.threshold).not.toBeNull();
-    valid("rubric", shown.map((r) => JSON.stringify({ ...r, dimensions: r.dimensions.map((d) => ({ ...d, requires: d.requires.map(({ text: _t, ...g }) => g) })) })));
+    const shown = ids.flatMap((id) => ["en", "ar"].map((lang) => json("rubric", "show", id, "--lang", lang)));
+    for (const text of shown) for (const d of JSON.parse(text).dimensions) expect(d.threshold).not.toBeNull();
+    valid("rubric", shown);
+    for (const text of shown) expect(JSON.parse(text).schemaVersion).toBe(1);
+  });
+
+  it("score --format ndjson: every line validates against `schema score --ndjson` (agency, error and summary lines)", () => {
+    const validate = shipped("score", true);
+    const lines = cli(["score", "examples/", "no-such.yaml", "--group-by", "sector", "--format", "ndjson"]).stdout.trim().split("\n");
+    const kinds = new Set<string>();
+    for (const line of lines) {
+      const data = JSON.parse(line);
+      kinds.add(data.type);
+      expect(validate(data), `${line.slice(0, 80)}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    }
+    expect([...kinds].sort()).toEqual(["agency", "error", "summary"]);
+  });
+
+  it("the score JSON carries pendingGates next to blockedBy, as the report JSON does", () => {
+    const batch = JSON.parse(json("score", ...EXAMPLES));
+    for (const file of EXAMPLES) {
+      const report = JSON.parse(json("report", file));
+      const agency = batch.results.find((a: { id: string }) => a.id === report.agency.id);
+      const numbers = (gates: { text?: string; holds?: boolean }[]) => gates.map(({ text: _t, holds: _h, ...g }) => g);
+      expect(agency.stage.blockedBy).toEqual(numbers(report.stage.blockedBy));
+      expect(agency.stage.pendingGates).toEqual(numbers(report.stage.pendingGates));
+    }
+    expect(batch.results.some((a: { stage: { pendingGates: unknown[] } }) => a.stage.pendingGates.length > 0)).toBe(true);
+  });
+
+  it.each(["score", "compare", "validate", "check", "report"])("schema %s is strict: every object forbids fields it does not list, and an extra field fails", (name) => {
+    const schema = JSON.parse(cli(["schema", name]).stdout);
+    expect(everyObjectStrict(schema)).toEqual([]);
+    const sample: Record<string, string> = {
+      score: json("score", ...EXAMPLES),
+      compare: json("compare", "examples/history/civil-status-2024.yaml", "examples/history/civil-status-2025.yaml"),
+      validate: json("validate", "examples/"),
+      check: json("check", "examples/ci/assessments"),
+      report: json("report", EXAMPLES[0]!),
+    };
+    const validate = shipped(name);
+    expect(validate({ ...JSON.parse(sample[name]!), extra: true })).toBe(false);
+  });
+
+  it("schema score --ndjson is strict too", () => {
+    expect(everyObjectStrict(JSON.parse(cli(["schema", "score", "--ndjson"]).stdout))).toEqual([]);
   });
 });

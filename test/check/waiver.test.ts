@@ -32,6 +32,11 @@ describe("waivers", () => {
       ["POLICY_UNKNOWN_CRITERION", ["waivers", 2, "criterion"]],
     ]);
   });
+
+  it("an agency listed under `retired:` is not unknown to a waiver", () => {
+    const policy = { retired: [{ agency: "c9", reason: "Merged into c1" }], waivers: [{ ...waiver, agency: "c9", rule: "agency-removed" as const, dimension: undefined }] };
+    expect(waiverProblems(policy, new Set(["c1"]), [])).toEqual([]);
+  });
 });
 
 describe("rubric pin", () => {

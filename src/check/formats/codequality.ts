@@ -2,6 +2,7 @@ import { isFailing } from "../../core/policy.js";
 import type { Problem } from "../../core/problems.js";
 import { isWaived, repoPath, type CheckResult } from "../result.js";
 import { violationText } from "../messages.js";
+import { withCell } from "../where.js";
 import type { RenderContext } from "../../render/context.js";
 import { fingerprint } from "./fingerprint.js";
 
@@ -23,7 +24,7 @@ export function renderCheckCodequality(result: CheckResult, ctx: RenderContext):
   const issues: CodeQualityIssue[] = [];
   const problem = (p: Problem, file: string) => {
     const path = repoPath(result, p.file ?? file);
-    issues.push({ description: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}`, check_name: p.code, fingerprint: fingerprint(["problem", path, p.code, p.message, String(p.line ?? 1)]), severity: p.severity === "error" ? "critical" : "minor", location: { path, lines: { begin: p.line ?? 1 } } });
+    issues.push({ description: withCell(`${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}`, p), check_name: p.code, fingerprint: fingerprint(["problem", path, p.code, p.message, String(p.line ?? 1)]), severity: p.severity === "error" ? "critical" : "minor", location: { path, lines: { begin: p.line ?? 1 } } });
   };
   for (const p of result.setup) problem(p, p.file ?? "<options>");
   for (const f of result.files) for (const p of f.problems) problem(p, f.file);
@@ -32,7 +33,7 @@ export function renderCheckCodequality(result: CheckResult, ctx: RenderContext):
     for (const a of f.agencies) {
       for (const v of a.violations) {
         const severity = isWaived(v) ? "info" : isFailing(v, result.failOnWarn) ? "major" : "minor";
-        issues.push({ description: `${a.id}: ${violationText(v, a, ctx.lang)}`, check_name: v.rule, fingerprint: fingerprint([v.rule, path, a.id, v.criterion ?? "", v.dimension ?? ""]), severity, location: { path, lines: { begin: v.line } } });
+        issues.push({ description: withCell(`${a.id}: ${violationText(v, a, ctx.lang)}`, v), check_name: v.rule, fingerprint: fingerprint([v.rule, path, a.id, v.criterion ?? "", v.dimension ?? ""]), severity, location: { path, lines: { begin: v.line } } });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { checkCounts, isWaived, repoPath, type CheckResult } from "../result.js";
 import { ruleTitle, violationText } from "../messages.js";
+import { withCell } from "../where.js";
 import { isFailing } from "../../core/policy.js";
 import type { Problem } from "../../core/problems.js";
 import { githubMessageText, githubPropertyText } from "../../render/escape.js";
@@ -30,7 +31,7 @@ export const GITHUB_ANNOTATIONS_SHOWN = 10;
  * `check --format github`: one workflow command per problem and violation, at the file (from the
  * repository root), line and column of the answer, so GitHub annotates the pull request's diff. A setup
  * error is an `::error` at the policy's line (or without a file for an option); a waived violation is a
- * notice; when a level has more than ten annotations a notice first says how many and where to see all.
+ * notice; a place in a workbook (row and column) names its cell at the end of the message; when a level has more than ten annotations a notice first says how many and where to see all.
  */
 export function renderCheckGithub(result: CheckResult, ctx: RenderContext): string {
   const lang = ctx.lang;
@@ -38,7 +39,7 @@ export function renderCheckGithub(result: CheckResult, ctx: RenderContext): stri
   const problem = (p: Problem, file: string) => {
     const at = p.file ?? file;
     const props = at.startsWith("<") ? { title: p.code } : { file: repoPath(result, at), line: p.line ?? 1, col: p.column ?? 1, title: p.code };
-    annotations.push({ level: p.severity, line: command(p.severity, props, p.hint ? `${p.message}\n${p.hint}` : p.message) });
+    annotations.push({ level: p.severity, line: command(p.severity, props, withCell(p.hint ? `${p.message}\n${p.hint}` : p.message, p)) });
   };
   for (const p of result.setup) problem(p, "<options>");
   for (const f of result.files) for (const p of f.problems) problem(p, f.file);
@@ -46,7 +47,7 @@ export function renderCheckGithub(result: CheckResult, ctx: RenderContext): stri
     for (const a of f.agencies) {
       for (const v of a.violations) {
         const level: Level = isWaived(v) ? "notice" : isFailing(v, result.failOnWarn) ? "error" : "warning";
-        annotations.push({ level, line: command(level, { file: repoPath(result, f.file), line: v.line, col: v.column, title: `${ruleTitle(v.rule, lang)} (${v.rule})` }, `${a.id}: ${violationText(v, a, lang)}`) });
+        annotations.push({ level, line: command(level, { file: repoPath(result, f.file), line: v.line, col: v.column, title: `${ruleTitle(v.rule, lang)} (${v.rule})` }, withCell(`${a.id}: ${violationText(v, a, lang)}`, v)) });
       }
     }
   }

@@ -8,7 +8,9 @@ import type { RenderContext } from "../../render/context.js";
 export type { CheckJson } from "../schema.js";
 
 function problemJson(p: Problem, file: string): CheckJson["setup"][number] {
-  return { code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null, file: p.file ?? file, line: p.line ?? 1, column: p.column ?? 1, document: p.document ?? 0 };
+  const json: CheckJson["setup"][number] = { code: p.code, severity: p.severity, message: p.message, hint: p.hint ?? null, file: p.file ?? file, line: p.line ?? 1, column: p.column ?? 1, document: p.document ?? 0 };
+  if (p.sheet !== undefined) json.sheet = p.sheet;
+  return json;
 }
 
 /** `check --format json`: the verdict for machines; every score a full-precision fraction. */
@@ -44,6 +46,7 @@ export function checkToJson(result: CheckResult, ctx: RenderContext): CheckJson 
           message: violationMessage(v, a, ctx.lang),
           line: v.line,
           column: v.column,
+          ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
           path: v.path,
           criterion: v.criterion ?? null,
           dimension: v.dimension ?? null,

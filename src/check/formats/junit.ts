@@ -2,6 +2,7 @@ import { isWaived, repoPath, type CheckResult, type CheckedAgency, type PlacedVi
 import { RULE_IDS, isFailing } from "../../core/policy.js";
 import type { Problem } from "../../core/problems.js";
 import { ruleTitle, violationText } from "../messages.js";
+import { placeText, problemPlace } from "../where.js";
 import type { RenderContext } from "../../render/context.js";
 import { escapeXml } from "../../render/escape.js";
 import { t } from "../../i18n/index.js";
@@ -22,10 +23,8 @@ interface Case {
   type: string;
 }
 
-const where = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
-
 function problemText(p: Problem, file: string): string {
-  return `${where(p.file ?? file, p.line ?? 1, p.column ?? 1)}  ${p.code}  ${p.message}${p.hint ? ` (${p.hint})` : ""}`;
+  return `${problemPlace(p, file)}  ${p.code}  ${p.message}${p.hint ? ` (${p.hint})` : ""}`;
 }
 
 function agencyCases(result: CheckResult, file: string, a: CheckedAgency, lang: string): Case[] {
@@ -35,7 +34,7 @@ function agencyCases(result: CheckResult, file: string, a: CheckedAgency, lang: 
     // agency-removed is judged on the accepted agencies gone from the head, not on the others.
     if (!a.rules.includes(rule)) return a.state === "checked" && rule !== "agency-removed" ? [{ ...base, failures: [], notes: [], skipped: t(lang, "check.skipped") }] : [];
     const own = a.violations.filter((v) => v.rule === rule);
-    const text = (v: PlacedViolation) => `${where(file, v.line, v.column)}  ${violationText(v, a, lang)}`;
+    const text = (v: PlacedViolation) => `${placeText(file, v)}  ${violationText(v, a, lang)}`;
     return [{ ...base, failures: own.filter((v) => isFailing(v, result.failOnWarn)).map(text), notes: own.filter((v) => !isFailing(v, result.failOnWarn)).map(text) }];
   });
 }

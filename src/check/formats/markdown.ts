@@ -1,6 +1,7 @@
 import { agencyFails, checkCounts, isWaived, type CheckResult } from "../result.js";
 import { ruleTitle, violationText } from "../messages.js";
 import { agencyHeadline, agencyNotes } from "./table.js";
+import { placeText, problemPlace } from "../where.js";
 import type { RenderContext } from "../../render/context.js";
 import { markdownText } from "../../render/escape.js";
 import { t } from "../../i18n/index.js";
@@ -15,13 +16,13 @@ export function renderCheckMarkdown(result: CheckResult, ctx: RenderContext): st
   out.push(markdownText(t(lang, "check.counts", { errors: n.errors, warnings: n.warnings, problems: n.problems }) + (n.waived > 0 ? ` · ${t(lang, "check.waivedCount", { n: n.waived })}` : "")));
   if (result.setup.length > 0) {
     out.push("", `### ${t(lang, "check.setupFailed")}`, "", `| ${t(lang, "check.where")} | ${t(lang, "check.rule")} | ${t(lang, "check.message")} |`, "|---|---|---|");
-    for (const p of result.setup) out.push(`| ${markdownText(`${p.file ?? "<options>"}:${p.line ?? 1}:${p.column ?? 1}`)} | \`${p.code}\` | ${markdownText(p.message)}${p.hint ? ` — ${markdownText(p.hint)}` : ""} |`);
+    for (const p of result.setup) out.push(`| ${markdownText(problemPlace(p, "<options>"))} | \`${p.code}\` | ${markdownText(p.message)}${p.hint ? ` — ${markdownText(p.hint)}` : ""} |`);
   }
   if (result.baseline !== undefined) out.push("", markdownText(t(lang, "check.baseline", { source: result.baseline })));
   const invalid = result.files.filter((f) => f.problems.length > 0);
   if (invalid.length > 0) {
     out.push("", `### ${t(lang, "check.invalidFiles")}`, "", `| ${t(lang, "check.where")} | ${t(lang, "check.rule")} | ${t(lang, "check.message")} |`, "|---|---|---|");
-    for (const f of invalid) for (const p of f.problems) out.push(`| ${markdownText(`${p.file ?? f.file}:${p.line ?? 1}:${p.column ?? 1}`)} | \`${p.code}\` | ${markdownText(p.message)}${p.hint ? ` — ${markdownText(p.hint)}` : ""} |`);
+    for (const f of invalid) for (const p of f.problems) out.push(`| ${markdownText(problemPlace(p, f.file))} | \`${p.code}\` | ${markdownText(p.message)}${p.hint ? ` — ${markdownText(p.hint)}` : ""} |`);
   }
   const agencies = result.files.flatMap((f) => f.agencies.map((a) => ({ f, a })));
   if (agencies.length > 0) {
@@ -37,7 +38,7 @@ export function renderCheckMarkdown(result: CheckResult, ctx: RenderContext): st
     out.push("", `### ${t(lang, "check.violations")}`, "", `| ${t(lang, "check.where")} | ${t(lang, "check.rule")} | ${t(lang, "check.message")} |`, "|---|---|---|");
     for (const { f, a, v } of violations) {
       const icon = isWaived(v) ? "🛡️" : v.severity === "error" ? "❌" : "⚠️";
-      out.push(`| ${icon} ${markdownText(`${f.file}:${v.line}:${v.column}`)} | ${markdownText(ruleTitle(v.rule, lang))} (\`${v.rule}\`) | ${markdownText(violationText(v, a, lang))} |`);
+      out.push(`| ${icon} ${markdownText(placeText(f.file, v))} | ${markdownText(ruleTitle(v.rule, lang))} (\`${v.rule}\`) | ${markdownText(violationText(v, a, lang))} |`);
     }
   } else if (result.exitCode === 0) out.push("", markdownText(t(lang, "check.allPass")));
   return `${out.join("\n")}\n`;

@@ -5,12 +5,10 @@ import { isWaived, repoPath, type CheckResult } from "../result.js";
 import { ruleHelp, ruleTitle, violationText } from "../messages.js";
 import type { RenderContext } from "../../render/context.js";
 import { fingerprint } from "./fingerprint.js";
+import { cellOf, withCell, type Place } from "../where.js";
 
 /** The base the artifact URIs are relative to: the repository root (the code host knows where it is). */
 export const SRCROOT = "SRCROOT";
-
-/** Where each rule is documented. */
-export const RULES_HELP_URI = "https://github.com/egov-maturity/egov-maturity/blob/main/README.md#check";
 
 /** A path from the repository root as a SARIF artifact URI: forward slashes, each segment percent-encoded. */
 export function artifactUri(file: string): string {
@@ -24,13 +22,20 @@ export function artifactUri(file: string): string {
 
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, _d: string, ch: string) => ch.toUpperCase());
 
-function location(result: CheckResult, file: string, line: number, column: number): NonNullable<Result["locations"]> {
-  return [{ physicalLocation: { artifactLocation: { uri: artifactUri(repoPath(result, file)), uriBaseId: SRCROOT }, region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) } } }];
+/** A result's location: the file and region (a workbook's row and column), and a workbook's cell as a logical location. */
+function location(result: CheckResult, file: string, at: Partial<Place>): NonNullable<Result["locations"]> {
+  const line = at.line ?? 1;
+  const column = at.column ?? 1;
+  const place: NonNullable<Result["locations"]>[number] = { physicalLocation: { artifactLocation: { uri: artifactUri(repoPath(result, file)), uriBaseId: SRCROOT }, region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) } } };
+  const cell = cellOf(at);
+  if (cell !== undefined) place.logicalLocations = [{ name: cell, fullyQualifiedName: `${repoPath(result, file)}:${cell}`, kind: "element" }];
+  return [place];
 }
 
 /**
- * `check --format sarif`: SARIF 2.1.0. A rule per policy check with its help (text and markdown) and
- * help URI; a result per violation or problem at its file (relative to the repository root, through
+ * `check --format sarif`: SARIF 2.1.0. A rule per policy check with its help (text and markdown; the
+ * tool's home page as `informationUri` and each rule's `helpUri` when package.json names one — no
+ * invented URL otherwise); a result per violation or problem at its file (relative to the repository root, through
  * `originalUriBaseIds`), line and column, with partial fingerprints that survive line moves. A run that
  * could not start reports its setup problems as tool execution notifications, at the policy's line.
  */
@@ -41,8 +46,8 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
     name: pascal(id),
     shortDescription: { text: ruleTitle(id, lang) },
     fullDescription: { text: ruleHelp(id, lang) },
-    helpUri: RULES_HELP_URI,
-    help: { text: ruleHelp(id, lang), markdown: `**${ruleTitle(id, lang)}** (\`${id}\`)\n\n${ruleHelp(id, lang)}\n\n[${id}](${RULES_HELP_URI})` },
+    ...(result.homepage !== undefined ? { helpUri: result.homepage } : {}),
+    help: { text: ruleHelp(id, lang), markdown: `**${ruleTitle(id, lang)}** (\`${id}\`)\n\n${ruleHelp(id, lang)}` },
     defaultConfiguration: { level: "error" },
   }));
   const index = (id: RuleId) => RULE_IDS.indexOf(id);
@@ -51,8 +56,8 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
     ruleId: "valid-input",
     ruleIndex: index("valid-input"),
     level: p.severity,
-    message: { text: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}` },
-    locations: location(result, p.file ?? file, p.line ?? 1, p.column ?? 1),
+    message: { text: withCell(`${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}`, p) },
+    locations: location(result, p.file ?? file, p),
     partialFingerprints: { "egovMaturity/v1": fingerprint(["valid-input", repoPath(result, p.file ?? file), p.code, p.message]) },
     properties: { code: p.code },
   });
@@ -64,8 +69,8 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
           ruleId: v.rule,
           ruleIndex: index(v.rule),
           level: isFailing(v, result.failOnWarn) ? "error" : v.severity === "warning" ? "warning" : "note",
-          message: { text: `${a.id}: ${violationText(v, a, lang)}` },
-          locations: location(result, f.file, v.line, v.column),
+          message: { text: withCell(`${a.id}: ${violationText(v, a, lang)}`, v) },
+          locations: location(result, f.file, v),
           partialFingerprints: { "egovMaturity/v1": fingerprint([v.rule, repoPath(result, f.file), a.id, v.criterion ?? "", v.dimension ?? ""]) },
           properties: { agency: a.id },
         };
@@ -76,7 +81,7 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
   }
   const notifications: Notification[] = result.setup.map((p) => {
     const n: Notification = { level: p.severity, message: { text: `${p.code}: ${p.message}${p.hint ? ` (${p.hint})` : ""}` }, descriptor: { id: p.code } };
-    if (p.file !== undefined && !p.file.startsWith("<")) n.locations = location(result, p.file, p.line ?? 1, p.column ?? 1);
+    if (p.file !== undefined && !p.file.startsWith("<")) n.locations = location(result, p.file, p);
     return n;
   });
   const sarif: Log = {
@@ -84,7 +89,7 @@ export function renderCheckSarif(result: CheckResult, ctx: RenderContext): strin
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, informationUri: "https://github.com/egov-maturity/egov-maturity", rules } },
+        tool: { driver: { name: "egov-maturity", version: ctx.toolVersion, semanticVersion: ctx.toolVersion, ...(result.homepage !== undefined ? { informationUri: result.homepage } : {}), rules } },
         invocations: [{ executionSuccessful: result.setup.length === 0, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SRCROOT]: { description: { text: "The root of the repository checked out (the working folder's repository)." } } },
         columnKind: "utf16CodeUnits",

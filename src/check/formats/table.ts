@@ -2,6 +2,7 @@ import { Chalk } from "chalk";
 import { agencyFails, checkCounts, isWaived, type CheckResult, type CheckedAgency } from "../result.js";
 import type { Problem } from "../../core/problems.js";
 import { violationText } from "../messages.js";
+import { placeText, problemPlace } from "../where.js";
 import { formatScore, terminalLine, textOf, type RenderContext } from "../../render/context.js";
 import { t } from "../../i18n/index.js";
 
@@ -9,7 +10,7 @@ import { t } from "../../i18n/index.js";
 function problemLine(p: Problem, lang: string, c: InstanceType<typeof Chalk>): string {
   const doc = p.document !== undefined && p.document > 0 ? ` (${t(lang, "check.document", { n: p.document + 1 })})` : "";
   const severity = p.severity === "error" ? c.red(t(lang, "check.error")) : c.yellow(t(lang, "check.warning"));
-  let line = `  ${terminalLine(p.file ?? "<input>")}:${p.line ?? 1}:${p.column ?? 1}  ${severity}  ${c.bold(p.code)}  ${terminalLine(p.message)}${doc}`;
+  let line = `  ${terminalLine(problemPlace(p, "<input>"))}  ${severity}  ${c.bold(p.code)}  ${terminalLine(p.message)}${doc}`;
   if (p.hint) line += `\n      ${c.dim(terminalLine(p.hint))}`;
   return line;
 }
@@ -55,7 +56,7 @@ export function renderCheckTable(result: CheckResult, ctx: RenderContext): strin
       for (const note of agencyNotes(a, lang)) out.push(`      ${c.dim(terminalLine(note))}`);
       for (const v of a.violations) {
         const severity = isWaived(v) ? c.cyan(t(lang, "check.waivedMark")) : v.severity === "error" ? c.red(t(lang, "check.error")) : c.yellow(t(lang, "check.warning"));
-        out.push(`  ${terminalLine(f.file)}:${v.line}:${v.column}  ${severity}  ${c.bold(v.rule)}  ${terminalLine(violationText(v, a, lang))}`);
+        out.push(`  ${terminalLine(placeText(f.file, v))}  ${severity}  ${c.bold(v.rule)}  ${terminalLine(violationText(v, a, lang))}`);
       }
     }
   }
