@@ -24,7 +24,7 @@ interface AssessOptions {
   resume?: string | boolean;
 }
 
-const DEFAULT_RUBRIC = "egov-maturity@1";
+const DEFAULT_RUBRIC = "egov-maturity@2";
 
 /** A file name as a shell argument. */
 function shellArg(file: string): string {
