@@ -65,6 +65,11 @@ describe("the level descriptors of the default rubric", () => {
     expect(found).toEqual([]);
   });
 
+  it("give accessibility (WCAG) to one criterion only", () => {
+    const owners = new Set(english.filter((t) => /\.(?:levels\.\d|evidence|recommendation)$/.test(t.path) && /WCAG|accessibility/i.test(t.text)).map((t) => t.path.replace(/\.(?:levels\.\d|evidence|recommendation)$/, "")));
+    expect([...owners]).toHaveLength(1);
+  });
+
   it("give digital identity to one criterion only", () => {
     const identity = /digital identity|national eID|single sign-on|sign in with the national/i;
     const owners = new Set(english.filter((t) => /\.levels\.\d$/.test(t.path) && identity.test(t.text)).map((t) => t.path.replace(/\.levels\.\d$/, "")));
