@@ -53,7 +53,7 @@ describe("rubrics/README.md framework tables", () => {
     expect(r.stderr).toBe(`execution.e-payment: unknown ref ${ref}\n`);
   });
 
-  it("name only criteria and dimensions that exist, and place every criterion under a theme of the sources", () => {
+  it("name only criteria and dimensions that exist, list every tag, and place every criterion under a theme of the sources", () => {
     const rubric = rubricOf("egov-maturity");
     const text = readFileSync(README, "utf8");
     // "What changed in 2.0.0" names the criteria 2.0 removed; every table and list after it names today's.
@@ -64,6 +64,8 @@ describe("rubrics/README.md framework tables", () => {
       if (id.endsWith(".*")) expect(dimensions.has(id.slice(0, -2)), id).toBe(true);
       else expect(rubric.criteria.has(id), id).toBe(true);
     }
+    const tags = text.slice(text.indexOf("Tags: each criterion"), text.indexOf("### Every theme of the sources"));
+    for (const c of rubric.criteria.values()) for (const tag of c.tags) expect(tags, `tag ${tag} of ${c.id}`).toContain(`\`${tag}\``);
     const themes = text.slice(text.indexOf("### Every theme of the sources"), text.indexOf("### International frameworks"));
     for (const c of rubric.criteria.values()) {
       const [dimension] = c.id.split(".");
