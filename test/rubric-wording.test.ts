@@ -34,6 +34,7 @@ describe("the Arabic of the default rubric", () => {
     ["no calque «افتراضياً»", /افتراضي/],
     ["no «يتم/تتم» passives", /(?<![\u0621-\u064A])[يت]تم(?![\u0621-\u064A])/],
     ["no vague «من حين لآخر» or «أحياناً»", /من حين لآخر|أحياناً|كل بضع/],
+    ["evidence is الشواهد, as in the messages, not الأدلة", /الأدلة/],
     ["no «أنظمة» for regulations", /(?:لوائح|قوانين|تشريعات|سياسات)[^،.]{0,12}و?أنظمت?ها|والأنظمة واللوائح|التشريعات والأنظمة/],
   ])("%s", (_name, pattern) => {
     const found = arabic.filter((t) => pattern.test(t.text)).map((t) => `${t.path}: ${t.text}`);
