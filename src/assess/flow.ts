@@ -1,4 +1,5 @@
 import type { Criterion, Dimension } from "../core/rubric.js";
+import { stageThreshold } from "../core/formulas.js";
 import { plural } from "../i18n/index.js";
 import { terminalLine } from "../render/context.js";
 import { commandOf, keyLabel } from "./keys.js";
@@ -46,7 +47,7 @@ function showDimension(session: Session, dimension: Dimension): void {
   const lines = ["", `══ ${title.includes(kind) ? title : `${title} · ${kind}`} ══`];
   if (dimension.description !== undefined) lines.push(textIn(session, dimension.description));
   const facts: string[] = [];
-  if (dimension.kind === "stage") facts.push(say(session, "assess.attainedAt", { score: scoreText(session, dimension.threshold ?? 0.6) }));
+  if (dimension.kind === "stage") facts.push(say(session, "assess.attainedAt", { score: scoreText(session, stageThreshold(dimension)) }));
   for (const gate of dimension.requires) {
     const title = textIn(session, "criterion" in gate ? session.rubric.criteria.get(gate.criterion)?.title : session.rubric.dimensions.find((d) => d.id === gate.dimension)?.title);
     facts.push(say(session, "assess.gate", { dimension: title, score: scoreText(session, gate.min) }));

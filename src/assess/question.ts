@@ -1,5 +1,6 @@
 import type { Answer, AnswerValue } from "../core/assessment.js";
 import type { Criterion } from "../core/rubric.js";
+import { linearSpan } from "../core/formulas.js";
 import { formatAnswer, terminalLine } from "../render/context.js";
 import { keysText, levelValues, parseEntry, QUESTION_COMMANDS, type Entry } from "./entry.js";
 import { editEvidence, evidenceItem } from "./evidence.js";
@@ -15,8 +16,8 @@ function scoringLine(session: Session, criterion: Criterion): string {
     criterion.bands !== undefined
       ? criterion.bands.map((b) => `≥ ${b.min}${unit} → ${session.rubric.display === "fraction" ? b.score : `${Math.round(b.score * 100)}%`}`).join(" · ")
       : criterion.direction === "lower"
-        ? say(session, "assess.scaleLower", { best: `${criterion.min ?? 0}${unit}`, worst: `${criterion.max ?? 1}${unit}` })
-        : say(session, "assess.scaleHigher", { worst: `${criterion.min ?? 0}${unit}`, best: `${criterion.max ?? 1}${unit}` });
+        ? say(session, "assess.scaleLower", { best: `${linearSpan(criterion).min}${unit}`, worst: `${linearSpan(criterion).max}${unit}` })
+        : say(session, "assess.scaleHigher", { worst: `${linearSpan(criterion).min}${unit}`, best: `${linearSpan(criterion).max}${unit}` });
   return `${say(session, "assess.scoring")}: ${scoring}`;
 }
 

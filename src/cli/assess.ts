@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { AssessmentDraft } from "../assess/draft.js";
@@ -7,10 +7,10 @@ import { inquirerPort } from "../assess/inquirer-port.js";
 import { PromptInterrupted } from "../assess/port.js";
 import type { Session } from "../assess/session.js";
 import { askHeader } from "../assess/setup.js";
+import { openDraft, resumeCommand } from "../assess/resume.js";
 import { InputError, UsageError } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { score } from "../core/score.js";
-import { loadAssessmentFile } from "../io/assessment-load.js";
 import { isRubricPath, loadRubric } from "../io/rubric-load.js";
 import { terminalLine, textOf } from "../render/context.js";
 import { plural, t } from "../i18n/index.js";
@@ -26,11 +26,6 @@ interface AssessOptions {
 
 const DEFAULT_RUBRIC = "egov-maturity@2";
 
-/** A file name as a shell argument. */
-function shellArg(file: string): string {
-  return /^[\w./@:-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
-}
-
 /** How the new file names its rubric: an id as given, a path relative to the file's folder. */
 function rubricRefFor(ref: string, file: string): string {
   if (!isRubricPath(ref)) return ref;
@@ -41,16 +36,6 @@ function rubricRefFor(ref: string, file: string): string {
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-/** Loads an assessment file to continue; exactly one valid assessment. */
-function openDraft(file: string): AssessmentDraft {
-  if (!existsSync(file)) throw new UsageError(`${file} does not exist: nothing to resume`, `start it with \`egov-maturity assess --out ${shellArg(file)}\``);
-  const load = loadAssessmentFile(file);
-  if (load.problems.length > 0) throw new InputError(load.problems);
-  if (load.assessments.length !== 1) throw new UsageError(`${file} holds ${load.assessments.length} assessments; assess continues a file of one`, "split the file, one agency per file");
-  const loaded = load.assessments[0]!;
-  return AssessmentDraft.open(file, readFileSync(file, "utf8"), loaded.rubric, loaded.assessment);
 }
 
 /** `assess`: the interactive assessment of one agency, saved answer by answer. */
@@ -99,11 +84,11 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
       let lang: string;
       if (resumeFile !== undefined) {
         if (options.rubric !== undefined) throw new UsageError("--rubric does not go with --resume: the file names its rubric", "to change it, edit the file's `rubric:` line");
-        draft = openDraft(resumeFile);
+        draft = openDraft(resumeFile, options);
         rubric = draft.rubric;
         lang = chooseLanguage(options.lang, rubric, draft.assessment());
       } else {
-        if (out !== undefined && existsSync(out)) throw new UsageError(`${out} exists`, `continue it with \`egov-maturity assess --resume ${shellArg(out)}\`, or choose another --out`);
+        if (out !== undefined && existsSync(out)) throw new UsageError(`${out} exists`, `continue it with \`${resumeCommand("assess --resume", out, options)}\`, or choose another --out`);
         const ref = options.rubric ?? DEFAULT_RUBRIC;
         const loaded = loadRubric(ref);
         if (loaded.problem) throw new InputError([{ ...loaded.problem, severity: "error", file: ref, line: 1, column: 1 }]);
@@ -120,7 +105,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
         }
       };
       const interruptedMessage = () =>
-        draft === undefined ? t(lang, "assess.interruptedEarly") : t(lang, "assess.interrupted", { file: terminalLine(draft.file), command: `egov-maturity assess --resume ${shellArg(terminalLine(draft.file))}` });
+        draft === undefined ? t(lang, "assess.interruptedEarly") : t(lang, "assess.interrupted", { file: terminalLine(draft.file), command: terminalLine(resumeCommand("assess --resume", draft.file, options)) });
       let told = false;
       const tell = () => {
         if (told) return;
@@ -154,7 +139,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
               out ??
               (await port.text(t(lang, "assess.fileName"), {
                 default: `${header.agencyId}.yaml`,
-                validate: (f) => (f.trim() === "" ? t(lang, "assess.fileName") : existsSync(f.trim()) ? t(lang, "assess.fileExists", { command: `egov-maturity assess --resume ${shellArg(f.trim())}` }) : true),
+                validate: (f) => (f.trim() === "" ? t(lang, "assess.fileName") : existsSync(f.trim()) ? t(lang, "assess.fileExists", { command: resumeCommand("assess --resume", f.trim(), options) }) : true),
               })).trim();
             draft = AssessmentDraft.create(file, rubric, { ...header, rubricRef: rubricRefFor(options.rubric ?? DEFAULT_RUBRIC, file), language: lang });
             draft.save();
@@ -172,7 +157,7 @@ Needs a terminal; for a file to fill in an editor: egov-maturity init --output a
         await runQuestions(session, start);
         const report = score(rubric, session.draft.assessment());
         process.stdout.write(`\n${renderReportTable(report, renderContext({ ...options, output: undefined }, lang))}`);
-        port.say(`\n${t(lang, "assess.savedAt", { file: terminalLine(session.draft.file), command: `egov-maturity report ${shellArg(terminalLine(session.draft.file))}` })}`);
+        port.say(`\n${t(lang, "assess.savedAt", { file: terminalLine(session.draft.file), command: terminalLine(resumeCommand("report", session.draft.file, options)) })}`);
       } catch (error) {
         if (!(error instanceof PromptInterrupted)) throw error;
         // Let the prompt finish clearing its lines, or it would clear the message too.

@@ -25,6 +25,35 @@ const COMMANDS: [name: string, load: () => Promise<Register>][] = [
   ["import", async () => (await import("./import.js")).registerImport],
 ];
 
+/** The options of every command, given before the command name or after it. */
+function globalOptions(): Option[] {
+  return [
+    new Option("-o, --output <file>", "write the output to a file (atomically) instead of stdout"),
+    new Option("--rubric-root <dir>", "the folder that `rubric:` paths in input files must lead into (default: the working folder)"),
+    new Option("--lang <code>", "language of the report's texts (default: the assessment's, else the rubric's first)").argParser(parseLang),
+    new Option("--no-color", "no colour (also: NO_COLOR=1; FORCE_COLOR=1 forces it)"),
+    new Option("-q, --quiet", "print only results and errors"),
+    new Option("--debug", "print a stack trace for unexpected errors"),
+  ];
+}
+
+/**
+ * The command a command line runs: its first word that is neither an option nor the value of a global
+ * option (`--lang ar score` runs score, not "ar"); undefined when there is none (then every command
+ * is loaded, for the help or the unknown-command error). Only that command's module is loaded, so
+ * global options mean the same before the command name as after it.
+ */
+export function commandName(args: readonly string[]): string | undefined {
+  const takesValue = new Set(globalOptions().filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]).filter((f) => f !== undefined));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return undefined;
+    if (!arg.startsWith("-")) return arg;
+    if (takesValue.has(arg)) i++;
+  }
+  return undefined;
+}
+
 /** Exit codes, the same for every command. */
 export const EXIT = { ok: 0, violation: 1, invalid: 2, interrupted: 130 } as const;
 
@@ -34,12 +63,6 @@ export async function buildProgram(only?: string): Promise<Command> {
   program
     .description("Score a government agency's e-government maturity against a YAML rubric and print a gap report.")
     .version(toolVersion(), "-V, --version", "print the version")
-    .addOption(new Option("-o, --output <file>", "write the output to a file (atomically) instead of stdout"))
-    .addOption(new Option("--rubric-root <dir>", "the folder that `rubric:` paths in input files must lead into (default: the working folder)"))
-    .addOption(new Option("--lang <code>", "language of the report's texts (default: the assessment's, else the rubric's first)").argParser(parseLang))
-    .addOption(new Option("--no-color", "no colour (also: NO_COLOR=1; FORCE_COLOR=1 forces it)"))
-    .addOption(new Option("-q, --quiet", "print only results and errors"))
-    .addOption(new Option("--debug", "print a stack trace for unexpected errors"))
     .showHelpAfterError("(add --help for usage and examples)")
     .configureHelp({
       showGlobalOptions: true,
@@ -65,6 +88,7 @@ Examples:
 Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage
             130 interrupted`,
     );
+  for (const option of globalOptions()) program.addOption(option);
   // A --rubric that cannot be resolved is a usage error, named as such, before any file is read.
   program.hook("preAction", (_program, action) => {
     const ref = action.opts<{ rubric?: unknown }>().rubric;
@@ -79,7 +103,7 @@ Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage
 
 /** Runs the CLI with `args`; sets the exit code; never throws. */
 export async function run(args: string[]): Promise<void> {
-  const program = await buildProgram(args.find((a) => !a.startsWith("-")));
+  const program = await buildProgram(commandName(args));
   program.exitOverride();
   for (const cmd of program.commands) {
     cmd.exitOverride();

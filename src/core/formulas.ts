@@ -1,15 +1,27 @@
 import type { Answer, AnswerValue } from "./assessment.js";
 import type { ClassBandT, Criterion, Dimension, Rubric } from "./rubric.js";
-import * as Q from "./exact.js";
-import type { Rational } from "./exact.js";
 
 /**
- * Every formula of DESIGN.md §4, once: criterion, dimension, index, classification, gates and stage
- * attainment, impact. `score.ts` assembles the report from them; `roadmap.ts` re-runs them.
+ * The score formulas of DESIGN.md §4, once: criterion, dimension, index, classification, impact. Stages
+ * and gates are in stages.ts, the same formulas in exact arithmetic in exact-scores.ts. `score.ts`
+ * assembles the report from them; `roadmap.ts` re-runs them.
  */
 
-/** A stage's threshold when the rubric does not set one. */
+/** A stage's threshold when the rubric does not set one (DESIGN.md §2: `threshold`, default 0.6). */
 export const DEFAULT_THRESHOLD = 0.6;
+
+/** The score at which a stage is attained: its `threshold`, else the default. The one place the default applies. */
+export function stageThreshold(stage: { readonly threshold?: number | undefined }): number {
+  return stage.threshold ?? DEFAULT_THRESHOLD;
+}
+
+/**
+ * The values that score 0 and 1 under a number criterion's linear scoring (before `direction`). A
+ * checked rubric always sets both (NUMBER_SCORING_MISSING); the fallbacks are the unit interval.
+ */
+export function linearSpan(criterion: Pick<Criterion, "min" | "max">): { min: number; max: number } {
+  return { min: criterion.min ?? 0, max: criterion.max ?? 1 };
+}
 
 /**
  * Float noise allowance for "at or above" comparisons (thresholds, gates, bands): a score that is
@@ -45,8 +57,7 @@ export function numberScore(criterion: Criterion, value: number): number {
     for (const band of criterion.bands) if (value >= band.min) return band.score;
     return 0;
   }
-  const min = criterion.min ?? 0;
-  const max = criterion.max ?? 1;
+  const { min, max } = linearSpan(criterion);
   const linear = clamp((value - min) / (max - min));
   return criterion.direction === "lower" ? 1 - linear : linear;
 }
@@ -61,6 +72,11 @@ export function fullScore(criterion: Criterion): number {
 
 function clamp(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** A dimension's target in the gap report: the assessment's `targets`, else the rubric's (DESIGN.md §4). */
+export function dimensionTarget(dimension: Pick<Dimension, "id" | "target">, targets: Readonly<Record<string, number>>): number {
+  return targets[dimension.id] ?? dimension.target;
 }
 
 /** Scores of every criterion by id: a number, or null for N/A. */
@@ -98,106 +114,6 @@ export function classify(rubric: Rubric, index: number | null): ClassBandT | nul
   if (index === null) return null;
   for (const band of rubric.classification) if (atLeast(index, band.min)) return band;
   return null;
-}
-
-/** A gate of a stage, evaluated: a prerequisite dimension's score, or one criterion's score. */
-export type GateResult = DimensionGateResult | CriterionGateResult;
-
-export interface DimensionGateResult {
-  dimension: string;
-  min: number;
-  /** The prerequisite's score; null when it has none (then the gate holds: it is left out). */
-  score: number | null;
-  holds: boolean;
-}
-
-export interface CriterionGateResult {
-  criterion: string;
-  min: number;
-  /** The criterion's score; null when N/A (then the gate holds); 0 when unanswered (then it fails). */
-  score: number | null;
-  holds: boolean;
-}
-
-/**
- * attained: score ≥ threshold, gates hold, previous attained. blocked: score ≥ threshold but a gate fails.
- * below-threshold: score < threshold. not-reached: threshold and gates met, but an earlier stage is not attained.
- * no-score: every criterion N/A; the stage is left out of the ladder.
- */
-export type StageStatus = "attained" | "blocked" | "below-threshold" | "not-reached" | "no-score";
-
-export interface StageResult {
-  id: string;
-  status: StageStatus;
-  gates: GateResult[];
-}
-
-/**
- * The gates of a stage, evaluated. A dimension gate holds when the prerequisite's score ≥ min or it
- * has none; a criterion gate holds when the criterion's score ≥ min or it is N/A; unanswered fails.
- */
-export function evaluateGates(stage: Dimension, dims: ReadonlyMap<string, number | null>, scores: ScoreMap, unanswered: ReadonlySet<string>): GateResult[] {
-  return stage.requires.map((g): GateResult => {
-    if ("criterion" in g) {
-      const s = scores.get(g.criterion);
-      const score = s === undefined ? 0 : s;
-      const holds = score === null || (!unanswered.has(g.criterion) && atLeast(score, g.min));
-      return { criterion: g.criterion, min: g.min, score, holds };
-    }
-    const p = dims.get(g.dimension) ?? null;
-    return { dimension: g.dimension, min: g.min, score: p, holds: p === null || atLeast(p, g.min) };
-  });
-}
-
-/** Walks the stages in order: the agency's stage is the last attained one. */
-export function stageAttainment(
-  rubric: Rubric,
-  dimensionScores: ReadonlyMap<string, number | null>,
-  scores: ScoreMap,
-  unanswered: ReadonlySet<string> = new Set(),
-): { stages: StageResult[]; current: string | null } {
-  const stages: StageResult[] = [];
-  let current: string | null = null;
-  let chainIntact = true;
-  for (const d of rubric.dimensions) {
-    if (d.kind !== "stage") continue;
-    const score = dimensionScores.get(d.id) ?? null;
-    const gates = evaluateGates(d, dimensionScores, scores, unanswered);
-    if (score === null) {
-      stages.push({ id: d.id, status: "no-score", gates });
-      continue;
-    }
-    const meets = atLeast(score, d.threshold ?? DEFAULT_THRESHOLD);
-    const gatesHold = gates.every((g) => g.holds);
-    let status: StageStatus;
-    if (!meets) status = "below-threshold";
-    else if (!gatesHold) status = "blocked";
-    else if (!chainIntact) status = "not-reached";
-    else status = "attained";
-    if (status === "attained") current = d.id;
-    else chainIntact = false;
-    stages.push({ id: d.id, status, gates });
-  }
-  return { stages, current };
-}
-
-/** The criteria without an answer (not N/A, not answered): they fail a criterion gate. */
-export function unansweredIds(rubric: Rubric, answers: ReadonlyMap<string, Answer>): Set<string> {
-  const ids = new Set<string>();
-  for (const c of rubric.criteria.values()) if ((answers.get(c.id)?.answer.kind ?? "unanswered") === "unanswered") ids.add(c.id);
-  return ids;
-}
-
-/**
- * What a stage's next step is about: `blockedBy` are the failing gates of a stage that meets its
- * threshold (it is *blocked*); `pendingGates` the failing gates of a stage below its threshold (they
- * would still hold it once its score is reached). DESIGN.md §4: "blocked" names the first case only.
- */
-export function gateOutcome(stage: StageResult | null): { blockedBy: GateResult[]; pendingGates: GateResult[] } {
-  const failing = stage ? stage.gates.filter((g) => !g.holds) : [];
-  if (stage?.status === "blocked") return { blockedBy: failing, pendingGates: [] };
-  if (stage?.status === "below-threshold") return { blockedBy: [], pendingGates: failing };
-  return { blockedBy: [], pendingGates: [] };
 }
 
 /** Scores of every criterion of the rubric for an assessment's answers. */
@@ -246,76 +162,4 @@ export function requiredAnswer(rubric: Rubric, criterion: Criterion, min: number
   const span = criterion.max - criterion.min;
   const value = criterion.direction === "lower" ? criterion.max - min * span : criterion.min + min * span;
   return { kind: "number", value: Number(value.toPrecision(12)) };
-}
-
-/** A criterion's score in exact arithmetic (see exact.ts); null for N/A. The same formula as criterionScore. */
-export function exactCriterionScore(criterion: Criterion, answer: AnswerValue, maxLevel: number): Rational | null {
-  switch (answer.kind) {
-    case "na":
-      return null;
-    case "unanswered":
-      return Q.ZERO;
-    case "level":
-      return Q.clampUnit(Q.rational(BigInt(answer.level), BigInt(maxLevel)));
-    case "boolean":
-      return answer.value ? Q.ONE : Q.ZERO;
-    case "number": {
-      if (criterion.bands !== undefined) {
-        for (const band of criterion.bands) if (answer.value >= band.min) return Q.fromNumber(band.score);
-        return Q.ZERO;
-      }
-      const min = Q.fromNumber(criterion.min ?? 0);
-      const linear = Q.clampUnit(Q.div(Q.sub(Q.fromNumber(answer.value), min), Q.sub(Q.fromNumber(criterion.max ?? 1), min)));
-      return criterion.direction === "lower" ? Q.sub(Q.ONE, linear) : linear;
-    }
-  }
-}
-
-/** Dimension scores and the index in exact arithmetic: what ties are decided on. */
-export function exactScores(rubric: Rubric, answers: ReadonlyMap<string, Answer>): { dimensions: Map<string, Rational | null>; index: Rational | null } {
-  const dimensions = new Map<string, Rational | null>();
-  let indexSum = Q.ZERO;
-  let indexWeights = Q.ZERO;
-  for (const d of rubric.dimensions) {
-    let sum = Q.ZERO;
-    let weights = Q.ZERO;
-    for (const c of d.criteria) {
-      const s = exactCriterionScore(c, answers.get(c.id)?.answer ?? { kind: "unanswered" }, rubric.maxLevel);
-      if (s === null) continue;
-      const w = Q.fromNumber(c.weight);
-      sum = Q.add(sum, Q.mul(w, s));
-      weights = Q.add(weights, w);
-    }
-    const score = weights.n === 0n ? null : Q.div(sum, weights);
-    dimensions.set(d.id, score);
-    if (score === null) continue;
-    const w = Q.fromNumber(d.weight);
-    indexSum = Q.add(indexSum, Q.mul(w, score));
-    indexWeights = Q.add(indexWeights, w);
-  }
-  return { dimensions, index: indexWeights.n === 0n ? null : Q.div(indexSum, indexWeights) };
-}
-
-/**
- * The weakest dimension: the lowest score, the first in rubric order on a tie. Scores within float
- * noise of each other are compared in exact arithmetic (two dimensions that are both 1/5 tie).
- */
-export function weakestDimension(rubric: Rubric, dims: ReadonlyMap<string, number | null>, answers: ReadonlyMap<string, Answer>): string | null {
-  let weakest: string | null = null;
-  let low = Infinity;
-  let exact: Map<string, Rational | null> | undefined;
-  for (const d of rubric.dimensions) {
-    const s = dims.get(d.id) ?? null;
-    if (s === null) continue;
-    let lower = s < low;
-    if (weakest !== null && Math.abs(s - low) <= EPSILON) {
-      exact ??= exactScores(rubric, answers).dimensions;
-      lower = Q.compare(exact.get(d.id) ?? Q.ZERO, exact.get(weakest) ?? Q.ZERO) < 0;
-    }
-    if (lower) {
-      weakest = d.id;
-      low = s;
-    }
-  }
-  return weakest;
 }

@@ -1,6 +1,7 @@
 import type { AnswerValue, Assessment } from "./assessment.js";
 import type { Criterion, Dimension, Rubric } from "./rubric.js";
-import { atLeast, DEFAULT_THRESHOLD, unansweredIds, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex, stageAttainment } from "./formulas.js";
+import { atLeast, EPSILON, linearSpan, stageThreshold, criterionScore, dimensionScore, dimensionScores, fullScore, overallIndex } from "./formulas.js";
+import { stageAttainment, unansweredIds } from "./stages.js";
 
 /** One step of the roadmap: raise one criterion from its current answer to a target answer. */
 export interface RoadmapStep {
@@ -44,20 +45,18 @@ function raisedAnswers(c: Criterion, rubric: Rubric, current: number, currentAns
     }
     return [...byScore.values()].sort((a, b) => a.score - b.score);
   }
-  const min = c.min ?? 0;
-  const max = c.max ?? 1;
+  const { min, max } = linearSpan(c);
   const full = c.direction === "lower" ? min : max;
   return [{ answer: { kind: "number", value: full }, score: 1 }];
 }
 
 /** For a linear number criterion: the value, rounded to a whole unit where the range allows it, that scores at least `needed`. */
 function linearValueFor(c: Criterion, needed: number): number {
-  const min = c.min ?? 0;
-  const max = c.max ?? 1;
+  const { min, max } = linearSpan(c);
   const whole = Number.isInteger(min) && Number.isInteger(max) && max - min >= 10;
   const raw = c.direction === "lower" ? max - needed * (max - min) : min + needed * (max - min);
   if (!whole) return raw;
-  return c.direction === "lower" ? Math.floor(raw + 1e-9) : Math.ceil(raw - 1e-9);
+  return c.direction === "lower" ? Math.floor(raw + EPSILON) : Math.ceil(raw - EPSILON);
 }
 
 /**
@@ -165,7 +164,7 @@ export function buildRoadmap(rubric: Rubric, assessment: Assessment, initial: Re
         return p === null || atLeast(p, gate.min);
       }, "gate", stage.id);
     }
-    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stage.threshold ?? DEFAULT_THRESHOLD), "stage", stage.id);
+    raiseUntil(stage, () => atLeast(dimensionScore(stage, scores) ?? 1, stageThreshold(stage)), "stage", stage.id);
   }
   return steps;
 }

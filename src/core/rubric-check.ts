@@ -1,5 +1,5 @@
 import { problemAt, type Problem } from "./problems.js";
-import { DEFAULT_THRESHOLD } from "./formulas.js";
+import { stageThreshold } from "./formulas.js";
 import type { Criterion, Dimension, Rubric, RubricFile } from "./rubric.js";
 import { didYouMean } from "./suggest.js";
 import type { LocalisedText } from "./text.js";
@@ -194,7 +194,7 @@ export function normaliseRubric(file: RubricFile): Rubric {
       criteria.set(c.id, criterion);
       return criterion;
     });
-    const threshold = d.kind === "stage" ? d.threshold ?? DEFAULT_THRESHOLD : undefined;
+    const threshold = d.kind === "stage" ? stageThreshold(d) : undefined;
     const dimension: Dimension = {
       id: d.id,
       kind: d.kind,

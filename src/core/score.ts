@@ -2,9 +2,12 @@ import type { Answer, AnswerValue, Assessment, Narrative } from "./assessment.js
 import type { Criterion, DimensionKind, Rubric } from "./rubric.js";
 import type { LocalisedText } from "./text.js";
 import { buildRoadmap, type RoadmapStep } from "./roadmap.js";
-import { classify, criterionImpacts, criterionScores, DEFAULT_THRESHOLD, dimensionScores, overallIndex, stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./formulas.js";
+import { classify, criterionImpacts, criterionScores, dimensionScores, dimensionTarget, stageThreshold, overallIndex } from "./formulas.js";
+import { stageAttainment, gateOutcome, unansweredIds, type GateResult, type StageResult, type StageStatus } from "./stages.js";
 
 export * from "./formulas.js";
+export * from "./stages.js";
+export * from "./exact-scores.js";
 
 export interface CriterionResult {
   id: string;
@@ -112,7 +115,7 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
       return result;
     });
     const s = dims.get(d.id) ?? null;
-    const target = assessment.targets[d.id] ?? d.target;
+    const target = dimensionTarget(d, assessment.targets);
     const stage = stages.find((st) => st.id === d.id);
     const result: DimensionResult = {
       id: d.id,
@@ -151,7 +154,7 @@ export function score(rubric: Rubric, assessment: Assessment): Report {
       current,
       next: nextStage?.id ?? null,
       ...gateOutcome(nextStage),
-      shortfall: nextDim && nextScore !== null ? Math.max(0, (nextDim.threshold ?? DEFAULT_THRESHOLD) - nextScore) : 0,
+      shortfall: nextDim && nextScore !== null ? Math.max(0, stageThreshold(nextDim) - nextScore) : 0,
     },
     stages,
     dimensions,

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
 import { fsProblem } from "./read.js";
-import { declaresEntities, parseDateStyles, parseRelationships, parseSharedStrings, parseSheet, parseWorkbookXml, type SheetCells } from "./xlsx-xml.js";
+import { declaresEntities } from "./xml-scan.js";
+import { parseDateStyles, parseRelationships, parseSharedStrings, parseSheet, parseWorkbookXml, type SheetCells } from "./xlsx-xml.js";
 import { inflateEntry, readZipDirectory, type ZipEntry, type ZipLimits } from "./xlsx-zip.js";
 import { LIMITS } from "./yaml.js";
 

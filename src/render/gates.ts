@@ -1,5 +1,6 @@
 import type { AnswerValue } from "../core/assessment.js";
-import { requiredAnswer, type GateResult } from "../core/formulas.js";
+import { requiredAnswer } from "../core/formulas.js";
+import type { GateResult } from "../core/stages.js";
 import type { Gate, Rubric } from "../core/rubric.js";
 import { t } from "../i18n/index.js";
 import { formatScore, textOf } from "./context.js";

@@ -1,5 +1,6 @@
 import type { GapItem, Report } from "../core/score.js";
-import { EPSILON, type GateResult } from "../core/formulas.js";
+import { EPSILON } from "../core/formulas.js";
+import type { GateResult } from "../core/stages.js";
 import { localise, type LocalisedText } from "../core/text.js";
 import { formatScore, textOf } from "../render/context.js";
 import { gateNow, gateRequirement, gateState, phraseText, type GatePhrase } from "../render/gates.js";

@@ -13,7 +13,7 @@ import { activePrompt, BIN, hasTmux, TmuxServer, Terminal } from "./terminal.js"
  */
 const MINI = resolve("test/fixtures/mini/rubric.yaml");
 const server = new TmuxServer(`egov-assess-test-${process.pid}`);
-if (!hasTmux) console.warn("test/e2e-assess skipped: tmux is not installed (apt-get install -y tmux)");
+if (!hasTmux) console.warn("test/assess pty tests skipped: tmux is not installed (apt-get install -y tmux)");
 
 function cli(args: string[], cwd: string) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
