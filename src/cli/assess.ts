@@ -24,7 +24,7 @@ interface AssessOptions {
   resume?: string | boolean;
 }
 
-const DEFAULT_RUBRIC = "egov-maturity@1";
+const DEFAULT_RUBRIC = "egov-maturity@2";
 
 /** How the new file names its rubric: an id as given, a path relative to the file's folder. */
 function rubricRefFor(ref: string, file: string): string {

@@ -24,7 +24,7 @@ export function registerInit(program: Command): void {
     .command("init")
     .summary("a template or a questionnaire")
     .description("write a commented assessment template (every criterion, its question and level descriptors as comments), or with --format html|markdown a printable questionnaire to send to the agency before the workshop")
-    .addOption(rubricOption("rubric id or path").default("egov-maturity@1"))
+    .addOption(rubricOption("rubric id or path").default("egov-maturity@2"))
     .addOption(formatOption(Object.keys(initFormats), "yaml").argParser((value: string) => value.toLowerCase()))
     .option("-a, --agency <id>", "the agency's id (default: the output file's name, else `agency`)")
     .option("-n, --name <name>", "the agency's name")

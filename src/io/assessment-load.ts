@@ -82,7 +82,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
   const record = isRecord(value) ? value : {};
   const ref = options.rubric ?? (typeof record.rubric === "string" ? record.rubric : undefined);
   if (ref === undefined) {
-    if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@1` at the top, or pass `--rubric <id or path>`", path: [] });
+    if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@2` at the top, or pass `--rubric <id or path>`", path: [] });
     return { problems: placeProblems(problems, parsed, file) };
   }
   const loaded = rubricFor(ref, file, options);

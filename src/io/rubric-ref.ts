@@ -61,7 +61,7 @@ function realpath(path: string): string | undefined {
 export function confineRubricPath(ref: string, baseDir: string, root: string, kind: "rubric" | "extends"): { file?: string; problem?: RefProblem } {
   const where = kind === "extends" ? "the rubric's own folder (or below)" : `the assessment's own folder, the working tree (${shownPath(root)}) or --rubric-root`;
   const outside = (why: string): { problem: RefProblem } => ({
-    problem: { code: "RUBRIC_OUTSIDE", message: `\`${kind}: ${ref}\` ${why}; a rubric reference names a built-in rubric by id or a file inside ${where}`, hint: kind === "extends" ? "extend a built-in rubric by id (`extends: egov-maturity@1`), or copy the base rubric next to this one" : "copy the rubric into the working tree, pass --rubric-root <folder> to allow another folder, or name it on the command line with --rubric" },
+    problem: { code: "RUBRIC_OUTSIDE", message: `\`${kind}: ${ref}\` ${why}; a rubric reference names a built-in rubric by id or a file inside ${where}`, hint: kind === "extends" ? "extend a built-in rubric by id (`extends: egov-maturity@2`), or copy the base rubric next to this one" : "copy the rubric into the working tree, pass --rubric-root <folder> to allow another folder, or name it on the command line with --rubric" },
   });
   if (ref.includes("\u0000")) return outside("is not a path");
   if (isAbsolute(ref) || /^[a-zA-Z]:[\\/]/.test(ref) || ref.startsWith("~")) return outside("is an absolute path");

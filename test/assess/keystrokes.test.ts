@@ -50,7 +50,7 @@ describe.skipIf(!hasTmux)("assess keystrokes for the default rubric, answers onl
     expect(await term.ended()).toBe(0);
     const questions = term.keystrokes - header;
     console.log(`assess keystrokes, default rubric, answers only: ${questions} for ${answers} criteria (${(questions / answers).toFixed(2)} a criterion), plus ${header} for the agency's details`);
-    const criteria = loadRubric("egov-maturity@1").rubric!.criteria.size;
+    const criteria = loadRubric("egov-maturity@2").rubric!.criteria.size;
     expect(answers).toBe(criteria);
     // The pace held: an answer and Enter a criterion (a two-digit value costs one more), and `f` Enter.
     expect(questions).toBeLessThanOrEqual(2 * criteria + 12);

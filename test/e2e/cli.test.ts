@@ -173,10 +173,10 @@ describe("validate, init, schema, rubric", () => {
     const text = readFileSync(out, "utf8");
     expect(text).toContain('id: "moh"');
     expect(text).toContain("مرحلة الإعلان");
-    expect((text.match(/^ {2}[a-z]+\.[a-z0-9-]+:$/gm) ?? []).length).toBe(58);
+    expect((text.match(/^ {2}[a-z]+\.[a-z0-9-]+:$/gm) ?? []).length).toBe(64);
     expect(cli(["validate", out]).code).toBe(0);
     const report = JSON.parse(cli(["report", out, "--format", "json"]).stdout);
-    expect(report.unanswered).toHaveLength(58);
+    expect(report.unanswered).toHaveLength(64);
     expect(report.index).toBe(0);
     const again = cli(["init", "--output", out]);
     expect(again.code).toBe(2);

@@ -43,7 +43,7 @@ describe("questionnaire workbook: init --format xlsx, filled in, read back", () 
     it(`through the built CLI: init --format xlsx, filled in, report --format json equals the YAML's (${lang})`, async () => {
       const dir = tempDir();
       const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-      const init = run(["init", "--format", "xlsx", "--lang", lang, "--agency", "moh", "--date", "2026-11-01", "--output", "moh.xlsx"]);
+      const init = run(["init", "--format", "xlsx", "--rubric", "egov-maturity@1", "--lang", lang, "--agency", "moh", "--date", "2026-11-01", "--output", "moh.xlsx"]);
       expect(init.status).toBe(0);
       const plan = planAnswers(rubric, lang);
       writeFileSync(join(dir, "moh.xlsx"), await fillQuestionnaire(readFileSync(join(dir, "moh.xlsx")), plan, { assessor: "R. Haddad" }));

@@ -13,7 +13,7 @@ export interface QuestionnaireOptions {
   agencyId: string;
   agencyName?: string;
   date: string;
-  /** How the workbook names its rubric: `egov-maturity@1` or a path (relative to the workbook's folder). */
+  /** How the workbook names its rubric: `egov-maturity@2` or a path (relative to the workbook's folder). */
   rubricRef: string;
   /** The file name the instructions tell the agency to send back. */
   fileName?: string;
