@@ -1,8 +1,8 @@
 /**
  * Issue 13, through the BUILT command: a committed file can't read secrets, hang CI, impersonate the
  * rubric or exhaust the machine. Every hostile input here runs within its budget — 2 s of CPU and
- * 300 MB of resident memory (measured by /usr/bin/time on the child), and 2 s of wall time on an
- * idle machine (EGOV_MATURITY_SLOW_CI=1 gives a loaded runner a margin, never a hang).
+ * 300 MB of resident memory (measured by /usr/bin/time on the child); wall time stays under 10 s, a
+ * hang guard (EGOV_MATURITY_SLOW_CI=1 gives a loaded runner a margin, never a hang).
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -45,9 +45,13 @@ function run(args: string[], cwd: string): Run {
 /** The budget of DESIGN.md §7: every hostile input within 2 s and 300 MB, no stack trace. */
 function withinBudget(r: Run): void {
   expect(r.stderr).not.toMatch(/\n\s+at |internal error|RangeError|Maximum call stack/);
-  expect(r.wallMs).toBeLessThan(SLOW ? 20_000 : 2_000);
   // CPU time is what the input costs; on a loaded runner it too grows (cache and memory contention).
-  if (r.cpuMs !== undefined) expect(r.cpuMs).toBeLessThan(SLOW ? 4_000 : 2_000);
+  // Wall time is the budget only where CPU time can't be measured; otherwise it guards against a
+  // hang (a blocked read costs no CPU), since on a loaded machine it measures the other processes.
+  if (r.cpuMs !== undefined) {
+    expect(r.cpuMs).toBeLessThan(SLOW ? 4_000 : 2_000);
+    expect(r.wallMs).toBeLessThan(SLOW ? 20_000 : 10_000);
+  } else expect(r.wallMs).toBeLessThan(SLOW ? 20_000 : 2_000);
   if (r.rssMb !== undefined) expect(r.rssMb).toBeLessThan(300);
 }
 
