@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = process.env.BENCH_BIN ?? `${root}bin/egov-maturity.js`;
-const corpus = `${root}bench/.corpus/shapes-v1`;
+const corpus = `${root}bench/.corpus/shapes-v2`;
 
 /** A small deterministic PRNG (mulberry32). */
 export function prng(seed) {
