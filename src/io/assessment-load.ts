@@ -8,7 +8,8 @@ import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { fastParseJson } from "./fast-json.js";
-import { fastParseYaml } from "./fast-yaml.js";
+import { decodeBytes, type FastText } from "./fast-read.js";
+import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
 import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
@@ -138,13 +139,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * full path; its parsed documents (positions) are built only if something asks for them. Undefined as
  * soon as anything would be a problem: the full path then finds and places every problem.
  */
-export function fastLoad(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad | undefined {
-  const values = fastParseJson(text) ?? fastParseYaml(text);
+export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
+  const values = fastParseJson(text, form) ?? fastParseYaml(text, form);
   if (values === undefined) return undefined;
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();
   let stream: ParsedDocument[] | undefined;
-  const parsedAt = (index: number) => (stream ??= parseYamlStream(text, file).documents).find((d) => d.index === index)!;
+  const parsedAt = (index: number) => (stream ??= parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index)!;
   for (let document = 0; document < values.length; document++) {
     const value = values[document];
     if (value === null || value === undefined) continue;
@@ -177,13 +178,24 @@ function lazyDocument(value: unknown, index: number, parse: (index: number) => P
   };
 }
 
+/**
+ * A file read by `readTextFast` (clean), loaded: the fast path on its bytes, then on its decoded text
+ * (a scalar with an escaped non-ASCII character declines from bytes only), else the full path.
+ */
+export function fastLoadRead(read: FastText, file: string, options: AssessmentLoadOptions): AssessmentLoad {
+  const fast = fastLoad(read.text, file, options, read);
+  if (fast !== undefined) return fast;
+  const text = read.bytes ? decodeBytes(read.text) : read.text;
+  return (read.bytes ? fastLoad(text, file, options, { bytes: false, clean: true }) : undefined) ?? loadAssessmentStream(text, file, options);
+}
+
 /** Reads a YAML stream of assessments from text: the fast path when it applies, else the full parse. */
 export function loadAssessmentText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
   return fastLoad(text, file, options) ?? loadAssessmentStream(text, file, options);
 }
 
 /** The full path: every document parsed with positions, every problem found and placed. */
-function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
+export function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
   const { documents, problems } = parseYamlStream(text, file);
   if (problems.length > 0) return { assessments: [], problems };
   const assessments: LoadedAssessment[] = [];

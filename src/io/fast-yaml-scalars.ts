@@ -2,6 +2,8 @@
  * The scalars of the fast reader (see fast-yaml.ts): plain scalars resolved as the core schema does,
  * quoted scalars, keys, and the anchors of one document. Anything outside the subset declines.
  */
+import { decodeBytes, hasHighBytes } from "./fast-read.js";
+
 /** Thrown internally to decline; never escapes `fastParseYaml`. */
 export class Decline extends Error {}
 
@@ -24,12 +26,15 @@ export const MAX_DEPTH = 32;
  * What a scan of one text has seen that the full parser's pre-parse nesting check could count: a `[`
  * or `{` inside a scalar (that check counts them as nesting). When set, the caller runs that check.
  */
-export const seen = { bracketInScalar: false };
+export const seen = { bracketInScalar: false, bytes: false };
 
-/** A scalar's text, noting a bracket in it (see `seen`). */
+/**
+ * A scalar's text, noting a bracket in it (see `seen`). When the source is a byte string (`seen.bytes`,
+ * io/fast-read.ts), the scalar is decoded here: every string of the result passes through once.
+ */
 export function scalarText(text: string): string {
   if (!seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
-  return text;
+  return seen.bytes && hasHighBytes(text) ? decodeBytes(text) : text;
 }
 
 /** A plain scalar resolved as the core schema does. */
@@ -57,9 +62,9 @@ export function resolvePlain(text: string): unknown {
  */
 export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
   if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
-  scalarText(text);
-  if (!quoted && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
-  return text;
+  if (quoted) return text; // read by readQuoted, through scalarText already
+  if (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text)) throw new Decline();
+  return scalarText(text);
 }
 
 export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
@@ -122,7 +127,8 @@ export function readQuoted(text: string, at: number): string {
         const hex = text.slice(i, i + 4);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Decline();
         const code = parseInt(hex, 16);
-        if (code >= 0xd800 && code <= 0xdfff) throw new Decline();
+        // From a byte string, the scalar is decoded as a whole afterwards: only ASCII may be escaped.
+        if ((code >= 0xd800 && code <= 0xdfff) || (seen.bytes && code > 0x7f)) throw new Decline();
         out += String.fromCharCode(code);
         i += 4;
         break;

@@ -245,14 +245,22 @@ export function deepIndent(source: string): boolean {
 const DEEP_INDENT = new RegExp(`\\n[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
 const DEEP_FIRST_LINE = new RegExp(`^[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
 
+/** How the fast readers' source is given: decoded text or UTF-8 bytes (io/fast-read.ts), checked for refused characters or not. */
+export interface SourceForm {
+  bytes: boolean;
+  clean: boolean;
+}
+const TEXT: SourceForm = { bytes: false, clean: false };
+
 /**
  * Parses a YAML stream of the plain subset: one value per document (empty documents are null).
  * Returns undefined to decline: the caller must then use the full parser.
  */
-export function fastParseYaml(source: string): unknown[] | undefined {
-  if (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source))) return undefined;
+export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[] | undefined {
+  if (!read.clean && (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source)))) return undefined;
   // Indentation: every content line is checked against 256 columns below (the full parser's limit is 512).
   seen.bracketInScalar = false;
+  seen.bytes = read.bytes;
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
