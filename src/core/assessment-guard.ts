@@ -46,8 +46,8 @@ function isAnswer(v: unknown): boolean {
   if (v === null || typeof v === "boolean") return true;
   if (typeof v === "number") return Number.isFinite(v);
   if (!isPlainObject(v) || !onlyKeys(v, ANSWER_KEYS)) return false;
-  if (v.level !== undefined && !isNumber(v.level)) return false;
-  if (v.value !== undefined && !isNumber(v.value) && typeof v.value !== "boolean") return false;
+  if (v.level !== undefined && v.level !== null && !isNumber(v.level)) return false;
+  if (v.value !== undefined && v.value !== null && !isNumber(v.value) && typeof v.value !== "boolean") return false;
   if (v.na !== undefined && v.na !== null && typeof v.na !== "string" && typeof v.na !== "boolean") return false;
   if (v.notes !== undefined && typeof v.notes !== "string") return false;
   if (v.evidence !== undefined) {
@@ -57,7 +57,10 @@ function isAnswer(v: unknown): boolean {
   return true;
 }
 
-const TOP_KEYS = ["rubric", "agency", "assessor", "date", "language", "targets", "answers"] as const;
+/** zod drops a `__proto__` key of a record (JSON.parse makes it an own key); the guard refuses it, so the value it passes is the one zod would give. */
+const PROTO = "__proto__";
+
+const TOP_KEYS = ["rubric", "agency", "assessor", "date", "language", "targets", "answers", "summary", "findings", "context", "session"] as const;
 
 /** True when `value` passes the assessment schema (see the module comment). */
 export function isAssessmentFile(value: unknown): value is AssessmentFile {
@@ -70,6 +73,7 @@ export function isAssessmentFile(value: unknown): value is AssessmentFile {
   if (agency.groups !== undefined) {
     if (!isPlainObject(agency.groups)) return false;
     for (const key in agency.groups) {
+      if (key === PROTO) return false;
       const g = agency.groups[key];
       if (typeof g !== "string" && !isNumber(g)) return false;
     }
@@ -80,13 +84,21 @@ export function isAssessmentFile(value: unknown): value is AssessmentFile {
   if (value.targets !== undefined) {
     if (!isPlainObject(value.targets)) return false;
     for (const key in value.targets) {
+      if (key === PROTO) return false;
       const t = value.targets[key];
       if (!isNumber(t) || t < 0 || t > 1) return false;
     }
   }
-  if (value.answers !== undefined) {
+  if (value.summary !== undefined && !isLocalisedText(value.summary)) return false;
+  if (value.context !== undefined && !isLocalisedText(value.context)) return false;
+  if (value.findings !== undefined) {
+    if (!isPlainObject(value.findings)) return false;
+    for (const key in value.findings) if (key === PROTO || !isLocalisedText(value.findings[key])) return false;
+  }
+  if (value.session !== undefined && !isPlainObject(value.session)) return false;
+  if (value.answers !== undefined && value.answers !== null) {
     if (!isPlainObject(value.answers)) return false;
-    for (const key in value.answers) if (!isAnswer(value.answers[key])) return false;
+    for (const key in value.answers) if (key === PROTO || !isAnswer(value.answers[key])) return false;
   }
   return true;
 }
