@@ -38,6 +38,8 @@ export interface AssessmentLoadOptions {
   mapping?: CsvMappingOptions;
   /** Rubrics resolved so far: pass one map to every call of a batch and each rubric is loaded once. */
   rubricCache?: RubricCache;
+  /** Answers without their evidence and notes (a batch shows neither; core/assessment.ts CheckOptions). */
+  scoresOnly?: boolean;
 }
 
 /** Rubrics resolved so far, by base folder and reference. */
@@ -117,7 +119,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
         })),
         targets: Object.fromEntries(Object.entries(isRecord(record.targets) ? record.targets : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
       };
-  const checked = checkAssessment(partial, loaded.rubric);
+  const checked = checkAssessment(partial, loaded.rubric, options);
   problems.push(...beyondRemoved(checked.problems, removed));
   if (problems.length > 0 || !result.success) return { problems: placeProblems(problems, parsed, file) };
   return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
@@ -157,7 +159,7 @@ export function fastLoad(text: string, file: string, options: AssessmentLoadOpti
     if (ref === undefined) return undefined;
     const loaded = rubricFor(ref, file, options);
     if (loaded.problem || !loaded.rubric) return undefined;
-    const checked = checkAssessment(value, loaded.rubric);
+    const checked = checkAssessment(value, loaded.rubric, options);
     if (checked.problems.length > 0) return undefined;
     assessments.push({ file, document, assessment: checked.assessment, rubric: loaded.rubric, parsed: lazyDocument(value, document, parsedAt) });
   }

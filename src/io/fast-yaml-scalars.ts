@@ -37,12 +37,16 @@ export function scalarText(text: string): string {
   return seen.bytes && hasHighBytes(text) ? decodeBytes(text) : text;
 }
 
+/** A first character no core-schema null, bool or number starts with: a letter other than n, t, f in either case. */
+function isWordStart(c: number): boolean {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70;
+}
+
 /** A plain scalar resolved as the core schema does. */
 export function resolvePlain(text: string): unknown {
   // Most scalars are words: only a first character that can start a null, bool or number needs the patterns.
-  const c = text.charCodeAt(0);
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return scalarText(text);
+  if (isWordStart(text.charCodeAt(0))) return scalarText(text);
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT.test(text) || FLOAT.test(text)) {
@@ -63,7 +67,8 @@ export function resolvePlain(text: string): unknown {
 export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
   if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
   if (quoted) return text; // read by readQuoted, through scalarText already
-  if (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text)) throw new Decline();
+  // A key that starts with a letter other than n, t, f (any case) is no null, bool or number: no pattern to try.
+  if (!isWordStart(text.charCodeAt(0)) && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
   return scalarText(text);
 }
 
