@@ -4,11 +4,9 @@
  * on the happy path and keep zod to word the problems of a value it refuses.
  */
 import type { AssessmentFile } from "./assessment.js";
-import { isRealDate } from "./schema-parts.js";
 
 const AGENCY_ID = /^[A-Za-z0-9._-]+$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -17,7 +15,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isDate = (v: unknown): boolean => typeof v === "string" && ISO_DATE.test(v) && isRealDate(v);
+/** `isRealDate` of a YYYY-MM-DD string without a pattern or a Date (one per evidence item in a batch). */
+function isDate(v: unknown): boolean {
+  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    y = y * 10 + c;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  // Years 0–99 are not what they say in Date.UTC (1900 is added), so isRealDate refuses them: so does this.
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
 
 /** Every key of `record` is one of `allowed` (a strict object). */
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[]): boolean {

@@ -21,7 +21,10 @@ const anyValue = fc.oneof(
   fc.double(),
   fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }),
 );
-const date = fc.constantFrom("2026-03-01", "2024-02-29", "2026-02-29", "2026-02-30", "2026-00-10", "2026-3-1", "26-03-01", " 2026-03-01", "2026-03-01T00:00", "");
+const date = fc.oneof(
+  fc.constantFrom("2026-03-01", "2024-02-29", "2026-02-29", "2026-02-30", "2026-00-10", "2026-3-1", "26-03-01", " 2026-03-01", "2026-03-01T00:00", "", "2000-02-29", "1900-02-29", "0026-02-01", "0000-01-01", "0100-03-01", "9999-12-31", "2026-04-31", "2026-12-32", "2026-13-01", "2026-1a-01", "٢٠٢٦-٠٣-٠١"),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+);
 const language = fc.constantFrom("en", "ar", "ar-SA", "zh-Hant-TW", "fil", "e", "EN", "en-", "en_GB", "arab", "en-x");
 const text = maybe(fc.oneof(fc.string({ maxLength: 8 }), fc.dictionary(language, maybe(fc.string({ maxLength: 5 })), { maxKeys: 3 })));
 const evidence = fc.oneof(
@@ -76,6 +79,10 @@ describe("the zod-free assessment guard and the zod schema", () => {
 
   it("agree on answers by themselves, in a valid assessment", () => {
     fc.assert(fc.property(answer, (a) => agree({ ...valid(), answers: { "a.b": a } })), { numRuns: Number(process.env.GUARD_RUNS ?? 3000) });
+  });
+
+  it("agree on dates, every day of every month of leap and common years included", () => {
+    fc.assert(fc.property(date, (d) => agree({ ...valid(), date: d })), { numRuns: Number(process.env.GUARD_RUNS ?? 3000) });
   });
 
   it("agree on the named edge cases", () => {
