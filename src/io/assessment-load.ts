@@ -7,6 +7,7 @@ import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
+import { noteInput } from "./write.js";
 import { fastParseJson } from "./fast-json.js";
 import { decodeBytes, type FastText } from "./fast-read.js";
 import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
@@ -188,7 +189,11 @@ export function fastLoadRead(read: FastText, file: string, options: AssessmentLo
   const fast = fastLoad(read.text, file, options, read);
   if (fast !== undefined) return fast;
   const text = read.bytes ? decodeBytes(read.text) : read.text;
-  return (read.bytes ? fastLoad(text, file, options, { bytes: false, clean: true }) : undefined) ?? loadAssessmentStream(text, file, options);
+  const again = read.bytes ? fastLoad(text, file, options, { bytes: false, clean: true }) : undefined;
+  if (again !== undefined) return again;
+  // As `readTextFile` would have: the file is an input no output may replace.
+  noteInput(file);
+  return loadAssessmentStream(text, file, options);
 }
 
 /** Reads a YAML stream of assessments from text: the fast path when it applies, else the full parse. */
