@@ -3,6 +3,7 @@
 //   flow    — one-line flow map per answer with evidence (every other file without spaces, JSON-like keys)
 //   anchors — block YAML whose evidence lists are anchored and aliased, notes as `|` block scalars
 //   json    — JSON as JSON.stringify writes it (every other file indented by 2)
+// in each, one file in ten with CRLF line ends and one in ten with a byte-order mark,
 // and a CSV table (un-egdi rubric) of any number of rows.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,7 +24,12 @@ function agencyData(n, criteria, random) {
   const answers = criteria.map((c) => {
     let value;
     if (c.type === "boolean") value = { value: random() < skill + 0.2 };
-    else if (c.type === "number") value = { value: c.max !== undefined ? Math.round((c.min ?? 0) + (c.max - (c.min ?? 0)) * random()) : Math.round(random() * 100) };
+    else if (c.type === "number") {
+      // Inside the declared range when there is one (a value outside is VALUE_OUT_OF_RANGE).
+      const lo = Math.max(c.range?.[0] ?? -Infinity, c.max !== undefined ? (c.min ?? 0) : 0);
+      const hi = Math.min(c.range?.[1] ?? Infinity, c.max !== undefined ? c.max : 100);
+      value = { value: Math.round(lo + (hi - lo) * random()) };
+    }
     else value = { level: Math.max(0, Math.min(4, Math.round(skill * 4 + (random() - 0.5) * 2.5))) };
     const answer = { id: c.id, ...value };
     if (random() < 0.7) answer.evidence = [{ url: `https://${id}.gov.example/${c.id.replace(/\./g, "/")}`, note: "Page checked by the assessors", date: `2026-02-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}` }];
@@ -60,7 +66,7 @@ function blockFile(data, template) {
 }
 
 function header(data) {
-  return ["rubric: egov-maturity@1", "agency:", `  id: ${data.id}`, `  name: {en: "${data.name.en}", ar: "${data.name.ar}"}`, `  groups: {sector: ${data.groups.sector}, region: ${data.groups.region}}`, "assessor: Digital Government Authority, assessment team", `date: ${data.date}`, "language: en", "answers:"];
+  return ["rubric: egov-maturity@2", "agency:", `  id: ${data.id}`, `  name: {en: "${data.name.en}", ar: "${data.name.ar}"}`, `  groups: {sector: ${data.groups.sector}, region: ${data.groups.region}}`, "assessor: Digital Government Authority, assessment team", `date: ${data.date}`, "language: en", "answers:"];
 }
 
 function flowFile(data, compact) {
@@ -103,7 +109,7 @@ function jsonFile(data, indent) {
     const { id, ...rest } = a;
     answers[id] = rest;
   }
-  const value = { rubric: "egov-maturity@1", agency: { id: data.id, name: data.name, groups: data.groups }, assessor: "Digital Government Authority, assessment team", date: data.date, language: "en", answers };
+  const value = { rubric: "egov-maturity@2", agency: { id: data.id, name: data.name, groups: data.groups }, assessor: "Digital Government Authority, assessment team", date: data.date, language: "en", answers };
   return `${indent ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
 }
 
@@ -111,18 +117,34 @@ function jsonFile(data, indent) {
 export function ensureShape(shape, dir, count) {
   const dirs = Array.from({ length: Math.ceil(count / 1000) }, (_, d) => `${dir}/d${String(d).padStart(2, "0")}`);
   if (existsSync(`${dirs.at(-1)}/a${String(999).padStart(3, "0")}.yaml`)) return dirs;
-  const rubric = parse(readFileSync(`${root}rubrics/egov-maturity.yaml`, "utf8"));
-  const criteria = rubric.dimensions.flatMap((d) => d.criteria);
-  const template = shape === "block" ? String(spawnSync(process.execPath, [`${root}bin/egov-maturity.js`, "init", "--agency", "agency-template"], { encoding: "utf8" }).stdout) : "";
+  const { criteria, template } = shapeInputs(shape);
   const random = prng(20261130);
   for (let n = 0; n < dirs.length * 1000; n++) {
     const d = dirs[Math.floor(n / 1000)];
     if (n % 1000 === 0) mkdirSync(d, { recursive: true });
-    const data = agencyData(n, criteria, random);
-    const text = shape === "block" ? blockFile(data, template) : shape === "flow" ? flowFile(data, n % 2 === 1) : shape === "anchors" ? anchorsFile(data) : jsonFile(data, n % 2 === 1);
-    writeFileSync(`${d}/a${String(n % 1000).padStart(3, "0")}.yaml`, text);
+    writeFileSync(`${d}/a${String(n % 1000).padStart(3, "0")}.yaml`, shapeText(shape, n, criteria, random, template));
   }
   return dirs;
+}
+
+/** The rubric's criteria and `init`'s template, as `shapeText` needs them. */
+export function shapeInputs(shape) {
+  const rubric = parse(readFileSync(`${root}rubrics/egov-maturity.yaml`, "utf8"));
+  const criteria = rubric.dimensions.flatMap((d) => d.criteria);
+  const template = shape === "block" ? String(spawnSync(process.execPath, [`${root}bin/egov-maturity.js`, "init", "--agency", "agency-template", "--rubric", "egov-maturity@2"], { encoding: "utf8" }).stdout) : "";
+  return { criteria, template };
+}
+
+/**
+ * File `n` of a shape. Every tenth file (n % 10 === 3) has CRLF line ends and every tenth
+ * (n % 10 === 7) starts with a byte-order mark, as files saved on Windows do.
+ */
+export function shapeText(shape, n, criteria, random, template) {
+  const data = agencyData(n, criteria, random);
+  const text = shape === "block" ? blockFile(data, template) : shape === "flow" ? flowFile(data, n % 2 === 1) : shape === "anchors" ? anchorsFile(data) : jsonFile(data, n % 2 === 1);
+  if (n % 10 === 3) return text.replace(/\n/g, "\r\n");
+  if (n % 10 === 7) return `\uFEFF${text}`;
+  return text;
 }
 
 /** A CSV table of `rows` countries in the UN survey's layout (un-egdi rubric, examples' mapping). */

@@ -4,11 +4,9 @@
  * on the happy path and keep zod to word the problems of a value it refuses.
  */
 import type { AssessmentFile } from "./assessment.js";
-import { isRealDate } from "./schema-parts.js";
 
 const AGENCY_ID = /^[A-Za-z0-9._-]+$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -17,7 +15,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isDate = (v: unknown): boolean => typeof v === "string" && ISO_DATE.test(v) && isRealDate(v);
+/** `isRealDate` of a YYYY-MM-DD string without a pattern or a Date (one per evidence item in a batch). */
+function isDate(v: unknown): boolean {
+  if (typeof v !== "string" || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    y = y * 10 + c;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  // Years 0–99 are not what they say in Date.UTC (1900 is added), so isRealDate refuses them: so does this.
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
 
 /** Every key of `record` is one of `allowed` (a strict object). */
 function onlyKeys(record: Record<string, unknown>, allowed: readonly string[]): boolean {
@@ -46,8 +64,8 @@ function isAnswer(v: unknown): boolean {
   if (v === null || typeof v === "boolean") return true;
   if (typeof v === "number") return Number.isFinite(v);
   if (!isPlainObject(v) || !onlyKeys(v, ANSWER_KEYS)) return false;
-  if (v.level !== undefined && !isNumber(v.level)) return false;
-  if (v.value !== undefined && !isNumber(v.value) && typeof v.value !== "boolean") return false;
+  if (v.level !== undefined && v.level !== null && !isNumber(v.level)) return false;
+  if (v.value !== undefined && v.value !== null && !isNumber(v.value) && typeof v.value !== "boolean") return false;
   if (v.na !== undefined && v.na !== null && typeof v.na !== "string" && typeof v.na !== "boolean") return false;
   if (v.notes !== undefined && typeof v.notes !== "string") return false;
   if (v.evidence !== undefined) {
@@ -57,7 +75,10 @@ function isAnswer(v: unknown): boolean {
   return true;
 }
 
-const TOP_KEYS = ["rubric", "agency", "assessor", "date", "language", "targets", "answers"] as const;
+/** zod drops a `__proto__` key of a record (JSON.parse makes it an own key); the guard refuses it, so the value it passes is the one zod would give. */
+const PROTO = "__proto__";
+
+const TOP_KEYS = ["rubric", "agency", "assessor", "date", "language", "targets", "answers", "summary", "findings", "context", "session"] as const;
 
 /** True when `value` passes the assessment schema (see the module comment). */
 export function isAssessmentFile(value: unknown): value is AssessmentFile {
@@ -70,6 +91,7 @@ export function isAssessmentFile(value: unknown): value is AssessmentFile {
   if (agency.groups !== undefined) {
     if (!isPlainObject(agency.groups)) return false;
     for (const key in agency.groups) {
+      if (key === PROTO) return false;
       const g = agency.groups[key];
       if (typeof g !== "string" && !isNumber(g)) return false;
     }
@@ -80,13 +102,21 @@ export function isAssessmentFile(value: unknown): value is AssessmentFile {
   if (value.targets !== undefined) {
     if (!isPlainObject(value.targets)) return false;
     for (const key in value.targets) {
+      if (key === PROTO) return false;
       const t = value.targets[key];
       if (!isNumber(t) || t < 0 || t > 1) return false;
     }
   }
-  if (value.answers !== undefined) {
+  if (value.summary !== undefined && !isLocalisedText(value.summary)) return false;
+  if (value.context !== undefined && !isLocalisedText(value.context)) return false;
+  if (value.findings !== undefined) {
+    if (!isPlainObject(value.findings)) return false;
+    for (const key in value.findings) if (key === PROTO || !isLocalisedText(value.findings[key])) return false;
+  }
+  if (value.session !== undefined && !isPlainObject(value.session)) return false;
+  if (value.answers !== undefined && value.answers !== null) {
     if (!isPlainObject(value.answers)) return false;
-    for (const key in value.answers) if (!isAnswer(value.answers[key])) return false;
+    for (const key in value.answers) if (key === PROTO || !isAnswer(value.answers[key])) return false;
   }
   return true;
 }

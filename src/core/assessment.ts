@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { problemAt, type Problem } from "./problems.js";
-import type { Rubric } from "./rubric.js";
+import type { Criterion, Rubric } from "./rubric.js";
 import { Fraction, IsoDate, LanguageCode, LocalisedTextSchema } from "./schema-parts.js";
 import { invisibleNote } from "./invisible.js";
 import { didYouMean } from "./suggest.js";
@@ -93,72 +93,99 @@ export function outOfRange(value: number, range: readonly [number | null, number
   return (low !== null && value < low) || (high !== null && value > high);
 }
 
+/** How `checkAssessment` normalises. */
+export interface CheckOptions {
+  /**
+   * Keep only what scores need: no evidence or notes on the answers (a batch shows neither). The
+   * problems found are the same.
+   */
+  scoresOnly?: boolean;
+}
+
+/** The evidence of every answer of a scores-only assessment: none kept. */
+const NO_EVIDENCE: Answer["evidence"] = Object.freeze([]) as unknown as Answer["evidence"];
+
+type AnswerObject = z.infer<typeof AnswerObjectSchema>;
+
+/** One answer's value checked against its criterion; undefined (and a problem) when it does not fit. */
+function checkAnswer(id: string, criterion: Criterion, full: AnswerObject | undefined, bare: number | boolean | null | undefined, scaleValues: readonly number[], problems: Problem[]): AnswerValue | undefined {
+  if (full !== undefined && full.na !== undefined) {
+    if (typeof full.na !== "string" || full.na.trim() === "") {
+      problems.push(problemAt(["answers", id, "na"], "NA_REASON_REQUIRED", `N/A for \`${id}\` needs a reason`, 'write the reason: `na: "The agency does not ..."`'));
+    } else if (full.level != null || full.value != null) {
+      problems.push(problemAt(["answers", id, "na"], "CONFLICTING_ANSWER", `\`${id}\` is answered and marked N/A at once`, "keep either the answer or `na`", true));
+    } else return { kind: "na", reason: full.na };
+    return undefined;
+  }
+  const given = bare ?? (criterion.type === "level" ? full?.level : full?.value);
+  const wrongKey = criterion.type === "level" ? "value" : "level";
+  if (full !== undefined && full[wrongKey] != null) {
+    problems.push(problemAt(["answers", id, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
+    return undefined;
+  }
+  if (given === undefined || given === null) return { kind: "unanswered" };
+  const at = () => (bare !== undefined ? ["answers", id] : ["answers", id, criterion.type === "level" ? "level" : "value"]);
+  if (criterion.type === "level") {
+    if (typeof given !== "number") {
+      problems.push(problemAt(at(), "WRONG_ANSWER_TYPE", `\`${id}\` is a level criterion: expected a level, got ${JSON.stringify(given)}`, `allowed levels: ${scaleValues.join(", ")}`));
+    } else if (!scaleValues.includes(given)) {
+      problems.push(problemAt(at(), "LEVEL_OUT_OF_RANGE", `level ${given} of \`${id}\` is not on the scale`, `allowed levels: ${scaleValues.join(", ")}`));
+    } else return { kind: "level", level: given };
+    return undefined;
+  }
+  if (criterion.type === "boolean") {
+    if (typeof given !== "boolean") problems.push(problemAt(at(), "WRONG_ANSWER_TYPE", `\`${id}\` is a yes/no criterion: expected true or false, got ${JSON.stringify(given)}`, "answer `true` or `false`"));
+    else return { kind: "boolean", value: given };
+    return undefined;
+  }
+  if (typeof given !== "number" || !Number.isFinite(given)) {
+    problems.push(problemAt(at(), "WRONG_ANSWER_TYPE", `\`${id}\` is a number criterion: expected a finite number${criterion.unit ? ` (${criterion.unit})` : ""}, got ${JSON.stringify(given)}`));
+  } else if (outOfRange(given, criterion.range)) {
+    const [low, high] = criterion.range ?? [null, null];
+    const unit = criterion.unit ? (criterion.unit === "%" ? "%" : ` ${criterion.unit}`) : "";
+    const admitted = low !== null && high !== null ? `${low}${unit} to ${high}${unit}` : low !== null ? `${low}${unit} or more` : `${high}${unit} or less`;
+    problems.push(problemAt(at(), "VALUE_OUT_OF_RANGE", `${given}${unit} is outside the admissible values of \`${id}\` (${admitted})`, criterion.unit === "%" ? "check the value: a percentage is written as 62, not 0.62" : "check the value and its unit"));
+  } else return { kind: "number", value: given };
+  return undefined;
+}
+
 /**
  * Checks the answers of a schema-valid assessment against its rubric and normalises them.
  * Problems: unknown criterion or dimension ids (with "did you mean"), answers of the wrong type,
  * levels outside the scale (with the allowed values), numbers outside a declared `range`, N/A without
  * a reason, empty evidence.
  */
-export function checkAssessment(file: AssessmentFile, rubric: Rubric): { assessment: Assessment; problems: Problem[] } {
+export function checkAssessment(file: AssessmentFile, rubric: Rubric, options: CheckOptions = {}): { assessment: Assessment; problems: Problem[] } {
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
   const scaleValues = rubric.scale.map((s) => s.value);
-  for (const [id, raw] of Object.entries(file.answers ?? {})) {
-    const path = ["answers", id];
+  const keepTexts = options.scoresOnly !== true;
+  const all = file.answers ?? {};
+  for (const id in all) {
+    if (!Object.prototype.hasOwnProperty.call(all, id)) continue;
+    const raw = all[id];
     const criterion = rubric.criteria.get(id);
     if (criterion === undefined) {
-      problems.push(problemAt(path, "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}${invisibleNote(id)}`, didYouMean(id, rubric.criteria.keys()) ?? "`egov-maturity rubric show` with the rubric's id or path lists its criteria", true));
+      problems.push(problemAt(["answers", id], "UNKNOWN_CRITERION", `\`${id}\` is not a criterion of rubric ${rubric.id}@${rubric.version}${invisibleNote(id)}`, didYouMean(id, rubric.criteria.keys()) ?? "`egov-maturity rubric show` with the rubric's id or path lists its criteria", true));
       continue;
     }
     const full = raw !== null && typeof raw === "object" ? raw : undefined;
-    const bare = full === undefined ? raw : undefined;
-    const evidence = (full?.evidence ?? []).map((e) => (typeof e === "string" ? (/^[a-z][a-z0-9+.-]*:/i.test(e) ? { url: e } : { note: e }) : e));
-    full?.evidence?.forEach((e, k) => {
-      if (typeof e === "object" && e.url === undefined && e.note === undefined) problems.push(problemAt([...path, "evidence", k], "EVIDENCE_EMPTY", "evidence needs a `url` or a `note`"));
-    });
-    const record = (answer: AnswerValue) => {
-      const entry: Answer = { answer, evidence };
-      if (full?.notes !== undefined) entry.notes = full.notes;
-      answers.set(id, entry);
-    };
-
-    if (full !== undefined && full.na !== undefined) {
-      if (typeof full.na !== "string" || full.na.trim() === "") {
-        problems.push(problemAt([...path, "na"], "NA_REASON_REQUIRED", `N/A for \`${id}\` needs a reason`, 'write the reason: `na: "The agency does not ..."`'));
-      } else if (full.level != null || full.value != null) {
-        problems.push(problemAt([...path, "na"], "CONFLICTING_ANSWER", `\`${id}\` is answered and marked N/A at once`, "keep either the answer or `na`", true));
-      } else record({ kind: "na", reason: full.na });
+    const bare = raw === null || typeof raw !== "object" ? raw : undefined;
+    if (full?.evidence !== undefined) {
+      for (let k = 0; k < full.evidence.length; k++) {
+        const e = full.evidence[k]!;
+        if (typeof e === "object" && e.url === undefined && e.note === undefined) problems.push(problemAt(["answers", id, "evidence", k], "EVIDENCE_EMPTY", "evidence needs a `url` or a `note`"));
+      }
+    }
+    const answer = checkAnswer(id, criterion, full, bare, scaleValues, problems);
+    if (answer === undefined) continue;
+    if (!keepTexts) {
+      answers.set(id, { answer, evidence: NO_EVIDENCE });
       continue;
     }
-
-    const given = bare ?? (criterion.type === "level" ? full?.level : full?.value);
-    const wrongKey = criterion.type === "level" ? "value" : "level";
-    if (full !== undefined && full[wrongKey] != null) {
-      problems.push(problemAt([...path, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
-      continue;
-    }
-    const at = bare !== undefined ? path : [...path, criterion.type === "level" ? "level" : "value"];
-    if (given === undefined || given === null) {
-      record({ kind: "unanswered" });
-      continue;
-    }
-    if (criterion.type === "level") {
-      if (typeof given !== "number") {
-        problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a level criterion: expected a level, got ${JSON.stringify(given)}`, `allowed levels: ${scaleValues.join(", ")}`));
-      } else if (!scaleValues.includes(given)) {
-        problems.push(problemAt(at, "LEVEL_OUT_OF_RANGE", `level ${given} of \`${id}\` is not on the scale`, `allowed levels: ${scaleValues.join(", ")}`));
-      } else record({ kind: "level", level: given });
-    } else if (criterion.type === "boolean") {
-      if (typeof given !== "boolean") problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a yes/no criterion: expected true or false, got ${JSON.stringify(given)}`, "answer `true` or `false`"));
-      else record({ kind: "boolean", value: given });
-    } else if (typeof given !== "number" || !Number.isFinite(given)) {
-      problems.push(problemAt(at, "WRONG_ANSWER_TYPE", `\`${id}\` is a number criterion: expected a finite number${criterion.unit ? ` (${criterion.unit})` : ""}, got ${JSON.stringify(given)}`));
-    } else if (outOfRange(given, criterion.range)) {
-      const [low, high] = criterion.range ?? [null, null];
-      const unit = criterion.unit ? (criterion.unit === "%" ? "%" : ` ${criterion.unit}`) : "";
-      const admitted = low !== null && high !== null ? `${low}${unit} to ${high}${unit}` : low !== null ? `${low}${unit} or more` : `${high}${unit} or less`;
-      problems.push(problemAt(at, "VALUE_OUT_OF_RANGE", `${given}${unit} is outside the admissible values of \`${id}\` (${admitted})`, criterion.unit === "%" ? "check the value: a percentage is written as 62, not 0.62" : "check the value and its unit"));
-    } else record({ kind: "number", value: given });
+    const entry: Answer = { answer, evidence: (full?.evidence ?? []).map((e) => (typeof e === "string" ? (/^[a-z][a-z0-9+.-]*:/i.test(e) ? { url: e } : { note: e }) : e)) };
+    if (full?.notes !== undefined) entry.notes = full.notes;
+    answers.set(id, entry);
   }
 
   const dimensionIds = rubric.dimensions.map((d) => d.id);

@@ -28,8 +28,21 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
 export const ZERO: Rational = { n: 0n, d: 1n };
 export const ONE: Rational = { n: 1n, d: 1n };
 
+/** Numbers read so far: weights, levels and values repeat across a batch's assessments. Bounded. */
+const decimals = new Map<number, Rational>();
+
 /** The decimal a finite number is written as (its shortest round-trip form), exactly. */
 export function fromNumber(x: number): Rational {
+  let known = decimals.get(x);
+  if (known === undefined) {
+    known = decimalOf(x);
+    if (decimals.size >= 4096) decimals.clear();
+    decimals.set(x, known);
+  }
+  return known;
+}
+
+function decimalOf(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(x));
   if (!match) throw new RangeError(`unexpected number form: ${String(x)}`);

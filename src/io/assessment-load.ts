@@ -7,8 +7,10 @@ import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
 import { zodProblems } from "../core/zod-problems.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
+import { noteInput } from "./write.js";
 import { fastParseJson } from "./fast-json.js";
-import { fastParseYaml } from "./fast-yaml.js";
+import { decodeBytes, type FastText } from "./fast-read.js";
+import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
 import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
@@ -37,6 +39,8 @@ export interface AssessmentLoadOptions {
   mapping?: CsvMappingOptions;
   /** Rubrics resolved so far: pass one map to every call of a batch and each rubric is loaded once. */
   rubricCache?: RubricCache;
+  /** Answers without their evidence and notes (a batch shows neither; core/assessment.ts CheckOptions). */
+  scoresOnly?: boolean;
 }
 
 /** Rubrics resolved so far, by base folder and reference. */
@@ -116,7 +120,7 @@ export function loadAssessmentDocument(parsed: ParsedDocument, file: string, opt
         })),
         targets: Object.fromEntries(Object.entries(isRecord(record.targets) ? record.targets : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
       };
-  const checked = checkAssessment(partial, loaded.rubric);
+  const checked = checkAssessment(partial, loaded.rubric, options);
   problems.push(...beyondRemoved(checked.problems, removed));
   if (problems.length > 0 || !result.success) return { problems: placeProblems(problems, parsed, file) };
   return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
@@ -138,13 +142,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * full path; its parsed documents (positions) are built only if something asks for them. Undefined as
  * soon as anything would be a problem: the full path then finds and places every problem.
  */
-export function fastLoad(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad | undefined {
-  const values = fastParseJson(text) ?? fastParseYaml(text);
+export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
+  const values = fastParseJson(text, form) ?? fastParseYaml(text, form);
   if (values === undefined) return undefined;
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();
   let stream: ParsedDocument[] | undefined;
-  const parsedAt = (index: number) => (stream ??= parseYamlStream(text, file).documents).find((d) => d.index === index)!;
+  const parsedAt = (index: number) => (stream ??= parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index)!;
   for (let document = 0; document < values.length; document++) {
     const value = values[document];
     if (value === null || value === undefined) continue;
@@ -156,7 +160,7 @@ export function fastLoad(text: string, file: string, options: AssessmentLoadOpti
     if (ref === undefined) return undefined;
     const loaded = rubricFor(ref, file, options);
     if (loaded.problem || !loaded.rubric) return undefined;
-    const checked = checkAssessment(value, loaded.rubric);
+    const checked = checkAssessment(value, loaded.rubric, options);
     if (checked.problems.length > 0) return undefined;
     assessments.push({ file, document, assessment: checked.assessment, rubric: loaded.rubric, parsed: lazyDocument(value, document, parsedAt) });
   }
@@ -177,13 +181,28 @@ function lazyDocument(value: unknown, index: number, parse: (index: number) => P
   };
 }
 
+/**
+ * A file read by `readTextFast` (clean), loaded: the fast path on its bytes, then on its decoded text
+ * (a scalar with an escaped non-ASCII character declines from bytes only), else the full path.
+ */
+export function fastLoadRead(read: FastText, file: string, options: AssessmentLoadOptions): AssessmentLoad {
+  const fast = fastLoad(read.text, file, options, read);
+  if (fast !== undefined) return fast;
+  const text = read.bytes ? decodeBytes(read.text) : read.text;
+  const again = read.bytes ? fastLoad(text, file, options, { bytes: false, clean: true }) : undefined;
+  if (again !== undefined) return again;
+  // As `readTextFile` would have: the file is an input no output may replace.
+  noteInput(file);
+  return loadAssessmentStream(text, file, options);
+}
+
 /** Reads a YAML stream of assessments from text: the fast path when it applies, else the full parse. */
 export function loadAssessmentText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
   return fastLoad(text, file, options) ?? loadAssessmentStream(text, file, options);
 }
 
 /** The full path: every document parsed with positions, every problem found and placed. */
-function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
+export function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
   const { documents, problems } = parseYamlStream(text, file);
   if (problems.length > 0) return { assessments: [], problems };
   const assessments: LoadedAssessment[] = [];

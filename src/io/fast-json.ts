@@ -5,7 +5,8 @@
  * finite, escaped surrogates, control characters. On any of those it declines (undefined), like the
  * fast YAML reader, and the full parser reports the problem with its position.
  */
-import { deepIndent } from "./fast-yaml.js";
+import { decodeBytes, hasHighBytes } from "./fast-read.js";
+import { deepIndent, type SourceForm } from "./fast-yaml.js";
 import { LONE_CR, REFUSED_CHARS } from "./fast-yaml-scalars.js";
 import { LIMITS, nestingDepth } from "./yaml.js";
 
@@ -61,11 +62,13 @@ function valueKeys(value: unknown, depth: number): number {
 }
 
 /** The one document of a JSON object text, or undefined to decline. */
-export function fastParseJson(source: string): unknown[] | undefined {
+export function fastParseJson(source: string, read: SourceForm = { bytes: false, clean: false }): unknown[] | undefined {
   let i = 0;
   for (let c = source.charCodeAt(0); c === 32 || c === 10 || c === 13; c = source.charCodeAt(++i));
   if (source.charCodeAt(i) !== 123) return undefined;
-  if (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source)) || /\\u[dD][89abAB]/.test(source)) return undefined;
+  if (!read.clean && (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source)))) return undefined;
+  // From bytes, strings are decoded after parsing: an escaped character would be decoded twice.
+  if (read.bytes ? source.includes("\\u") : /\\u[dD][89abAB]/.test(source)) return undefined;
   if (deepIndent(source)) return undefined;
   let value: unknown;
   try {
@@ -79,5 +82,25 @@ export function fastParseJson(source: string): unknown[] | undefined {
   // The full parser's pre-parse nesting count, which the depth above bounds, except that it can take an
   // escaped quote (\") for the end of a string and count the brackets after it: then it is taken.
   if (source.includes('\\"') && nestingDepth(source).flow > LIMITS.maxDepth) return undefined;
-  return [value];
+  return [read.bytes ? decodeStrings(value) : value];
+}
+
+/** Every string (and key) of a value parsed from UTF-8 bytes, decoded; keys keep their order. */
+function decodeStrings(value: unknown): unknown {
+  if (typeof value === "string") return hasHighBytes(value) ? decodeBytes(value) : value;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = decodeStrings(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  let rename = false;
+  for (const key in record) {
+    record[key] = decodeStrings(record[key]);
+    if (!rename && hasHighBytes(key)) rename = true;
+  }
+  if (!rename) return record;
+  const out: Record<string, unknown> = {};
+  for (const key in record) out[hasHighBytes(key) ? decodeBytes(key) : key] = record[key];
+  return out;
 }

@@ -2,6 +2,8 @@
  * The scalars of the fast reader (see fast-yaml.ts): plain scalars resolved as the core schema does,
  * quoted scalars, keys, and the anchors of one document. Anything outside the subset declines.
  */
+import { decodeBytes, hasHighBytes } from "./fast-read.js";
+
 /** Thrown internally to decline; never escapes `fastParseYaml`. */
 export class Decline extends Error {}
 
@@ -24,20 +26,27 @@ export const MAX_DEPTH = 32;
  * What a scan of one text has seen that the full parser's pre-parse nesting check could count: a `[`
  * or `{` inside a scalar (that check counts them as nesting). When set, the caller runs that check.
  */
-export const seen = { bracketInScalar: false };
+export const seen = { bracketInScalar: false, bytes: false };
 
-/** A scalar's text, noting a bracket in it (see `seen`). */
+/**
+ * A scalar's text, noting a bracket in it (see `seen`). When the source is a byte string (`seen.bytes`,
+ * io/fast-read.ts), the scalar is decoded here: every string of the result passes through once.
+ */
 export function scalarText(text: string): string {
   if (!seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
-  return text;
+  return seen.bytes && hasHighBytes(text) ? decodeBytes(text) : text;
+}
+
+/** A first character no core-schema null, bool or number starts with: a letter other than n, t, f in either case. */
+function isWordStart(c: number): boolean {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70;
 }
 
 /** A plain scalar resolved as the core schema does. */
 export function resolvePlain(text: string): unknown {
   // Most scalars are words: only a first character that can start a null, bool or number needs the patterns.
-  const c = text.charCodeAt(0);
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return scalarText(text);
+  if (isWordStart(text.charCodeAt(0))) return scalarText(text);
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT.test(text) || FLOAT.test(text)) {
@@ -57,9 +66,10 @@ export function resolvePlain(text: string): unknown {
  */
 export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
   if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
-  scalarText(text);
-  if (!quoted && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
-  return text;
+  if (quoted) return text; // read by readQuoted, through scalarText already
+  // A key that starts with a letter other than n, t, f (any case) is no null, bool or number: no pattern to try.
+  if (!isWordStart(text.charCodeAt(0)) && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
+  return scalarText(text);
 }
 
 export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
@@ -122,7 +132,8 @@ export function readQuoted(text: string, at: number): string {
         const hex = text.slice(i, i + 4);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Decline();
         const code = parseInt(hex, 16);
-        if (code >= 0xd800 && code <= 0xdfff) throw new Decline();
+        // From a byte string, the scalar is decoded as a whole afterwards: only ASCII may be escaped.
+        if ((code >= 0xd800 && code <= 0xdfff) || (seen.bytes && code > 0x7f)) throw new Decline();
         out += String.fromCharCode(code);
         i += 4;
         break;
@@ -188,66 +199,4 @@ export class Anchors {
     if (entry === undefined || this.open > 0 || ++entry.uses > MAX_ALIAS_USES) throw new Decline();
     return entry.value;
   }
-}
-
-/**
- * A literal block scalar's header line (`key: |`, `key: |-`, `- |`): the line before the indicator,
- * the column its content must be deeper than, and the chomping; undefined for any other line.
- * Folded (`>`), keep (`|+`) and indentation indicators are left to the full parser.
- */
-export function blockScalarHeader(text: string, indent: number): { head: string; parent: number; strip: boolean } | undefined {
-  if (!text.endsWith("|") && !text.endsWith("|-")) return undefined;
-  const strip = text.endsWith("-");
-  const head = text.slice(0, strip ? -2 : -1);
-  if (/^- +$/.test(head)) return { head, parent: indent, strip };
-  if (!/[^ ]: +$/.test(head)) return undefined;
-  // `- key: |`: the key's column is after the dash.
-  let parent = indent;
-  if (head.startsWith("- ")) {
-    let k = 1;
-    while (head[k] === " ") k++;
-    parent += k;
-  }
-  return { head, parent, strip };
-}
-
-/** The content of a literal block scalar from offset `from` (a line start) on: lines deeper than `parent`, or blank; `next` is the offset after it. */
-export function readLiteral(source: string, from: number, parent: number, strip: boolean): { value: string; next: number } {
-  const lines: string[] = [];
-  let contentIndent = -1;
-  let start = from;
-  while (start < source.length) {
-    let end = source.indexOf("\n", start);
-    if (end < 0) end = source.length;
-    const line = source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    let indent = 0;
-    while (line[indent] === " ") indent++;
-    if (indent < line.length) {
-      if (indent <= parent) break;
-      if (indent > 256) throw new Decline();
-      if (contentIndent < 0) contentIndent = indent;
-      else if (indent < contentIndent) throw new Decline();
-    }
-    lines.push(line);
-    start = end + 1;
-  }
-  const r = start;
-  if (contentIndent < 0) {
-    if (lines.some((l) => l.length > 0)) throw new Decline();
-    return { value: "", next: r };
-  }
-  // Trailing blank lines belong to the scalar and are chomped; a blank line holding spaces past the
-  // content's indentation is text (or an error), left to the full parser.
-  let last = lines.length - 1;
-  while (lines[last]!.trim() === "") last--;
-  const body: string[] = [];
-  for (let i = 0; i <= last; i++) {
-    const line = lines[i]!;
-    if (line.trim() === "") {
-      if (line.length > contentIndent) throw new Decline();
-      body.push("");
-    } else body.push(line.slice(contentIndent));
-  }
-  for (let i = last + 1; i < lines.length; i++) if (lines[i]!.length > contentIndent) throw new Decline();
-  return { value: strip ? body.join("\n") : `${body.join("\n")}\n`, next: r };
 }

@@ -6,237 +6,14 @@
  * thing outside that subset — tags, folded scalars, multi-line plain or quoted scalars, tabs,
  * duplicate keys, anything odd — so the caller falls back to the full parser, which also owns every
  * error message and position. Declining is always safe; accepting must be exact.
+ *
+ * This module splits the stream into documents and content lines (a literal block scalar becomes one
+ * quoted line); fast-yaml-block.ts reads the block structure, fast-yaml-flow.ts one-line flow
+ * collections, fast-yaml-scalars.ts scalars, keys and anchors.
  */
 import { LIMITS, nestingDepth } from "./yaml.js";
-import { FlowReader } from "./fast-yaml-flow.js";
-import { Anchors, blockScalarHeader, Decline, expectEnd, INDICATOR_START, keyOf, MAX_DEPTH, readAnchorName, readLiteral, quoted, readQuoted, LONE_CR, REFUSED_CHARS, resolvePlain, seen, setKey, trimSpaces } from "./fast-yaml-scalars.js";
-
-/** A content line: its indentation and its text after the indentation. */
-interface Line {
-  indent: number;
-  text: string;
-}
-
-/** Block structure over the content lines of one document. */
-class BlockReader {
-  pos = 0;
-  private readonly anchors = new Anchors();
-  constructor(readonly lines: Line[]) {}
-
-  /** The value of a node that starts on a line of its own at `indent`, or null if none follows deeper than `parentIndent`. */
-  blockAfter(parentIndent: number, allowSeqAtParent: boolean, depth: number): unknown {
-    const next = this.lines[this.pos];
-    if (next === undefined) return null;
-    if (next.indent > parentIndent) return this.block(next.indent, depth);
-    if (allowSeqAtParent && next.indent === parentIndent && isSeqItem(next.text)) return this.seq(parentIndent, depth);
-    return null;
-  }
-
-  /** A block node at exactly `indent`: a sequence, a mapping, or a one-line flow/quoted node. */
-  block(indent: number, depth: number): unknown {
-    if (depth > MAX_DEPTH) throw new Decline();
-    const line = this.lines[this.pos]!;
-    if (isSeqItem(line.text)) return this.seq(indent, depth);
-    const ch = line.text[0];
-    if (ch === "{" || ch === "[") {
-      // A flow collection on a line of its own (a whole document, or a value on the next line).
-      const reader = new FlowReader(line.text, 0, this.anchors);
-      const value = reader.node(depth);
-      expectEnd(line.text, reader.i);
-      this.pos++;
-      this.noDeeper(indent);
-      return value;
-    }
-    return this.map(indent, depth);
-  }
-
-  /** After a finished value, a following line deeper than `indent` would continue it: decline. */
-  private noDeeper(indent: number): void {
-    const next = this.lines[this.pos];
-    if (next !== undefined && next.indent > indent) throw new Decline();
-  }
-
-  private seq(indent: number, depth: number): unknown[] {
-    const out: unknown[] = [];
-    for (;;) {
-      const line = this.lines[this.pos];
-      if (line === undefined || line.indent < indent || (line.indent === indent && !isSeqItem(line.text))) return out;
-      if (line.indent > indent) throw new Decline();
-      if (line.text === "-") {
-        this.pos++;
-        out.push(this.blockAfter(indent, false, depth + 1));
-        continue;
-      }
-      // `- rest`: the rest is a node at the column after the dash and its spaces.
-      let k = 1;
-      while (line.text[k] === " ") k++;
-      if (indent + k > 256) throw new Decline();
-      let rest = line.text.slice(k);
-      if (rest[0] === "#") {
-        this.pos++;
-        out.push(this.blockAfter(indent, false, depth + 1));
-        continue;
-      }
-      if (rest[0] === "*") {
-        out.push(this.alias(rest, 0, indent));
-        continue;
-      }
-      if (rest[0] === "&") {
-        // `- &name` then a node: on the next lines, or a scalar or flow collection on this one.
-        const { name, end } = readAnchorName(rest, 1);
-        if (end < rest.length && rest[end] !== " ") throw new Decline();
-        let j = end;
-        while (rest[j] === " ") j++;
-        this.anchors.begin();
-        if (j === rest.length) {
-          this.pos++;
-          out.push(this.anchors.define(name, this.blockAfter(indent, false, depth + 1)));
-          continue;
-        }
-        rest = rest.slice(j);
-        if (rest[0] === "#" || isSeqItem(rest) || findKeyColon(rest) >= 0) throw new Decline();
-        k += j;
-        this.lines[this.pos] = { indent: indent + k, text: rest };
-        out.push(this.anchors.define(name, this.inlineNode(indent + k, indent, depth + 1)));
-        continue;
-      }
-      this.lines[this.pos] = { indent: indent + k, text: rest };
-      out.push(this.inlineNode(indent + k, indent, depth + 1));
-    }
-  }
-
-  /** A node whose first line is the current one, at `indent` (after `- `). */
-  private inlineNode(indent: number, dashIndent: number, depth: number): unknown {
-    const line = this.lines[this.pos]!;
-    const ch = line.text[0];
-    if (isSeqItem(line.text) || ch === "{" || ch === "[") return this.block(indent, depth);
-    if (ch === '"' || ch === "'") {
-      const q = readQuoted(line.text, 0);
-      const qEnd = quoted.end;
-      let j = qEnd;
-      while (line.text[j] === " ") j++;
-      if (line.text[j] === ":") return this.map(indent, depth);
-      expectEnd(line.text, qEnd);
-      this.pos++;
-      this.noDeeper(dashIndent);
-      return q;
-    }
-    if (findKeyColon(line.text) >= 0) return this.map(indent, depth);
-    const value = resolvePlain(plainValue(line.text));
-    this.pos++;
-    this.noDeeper(dashIndent);
-    return value;
-  }
-
-  private map(indent: number, depth: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (;;) {
-      const line = this.lines[this.pos];
-      if (line === undefined || line.indent < indent) return out;
-      if (line.indent > indent || isSeqItem(line.text)) throw new Decline();
-      const text = line.text;
-      let key: string;
-      let after: number;
-      if (text[0] === '"' || text[0] === "'") {
-        const q = readQuoted(text, 0);
-        const qEnd = quoted.end;
-        let j = qEnd;
-        while (text[j] === " ") j++;
-        if (text[j] !== ":" || (text[j + 1] !== " " && text[j + 1] !== undefined)) throw new Decline();
-        key = keyOf(q, true, qEnd);
-        after = j + 1;
-      } else {
-        const colon = findKeyColon(text);
-        if (colon <= 0) throw new Decline();
-        const raw = trimSpaces(text.slice(0, colon));
-        if (INDICATOR_START.test(raw) || raw.startsWith("- ") || raw === "-" || raw.length > 1000) throw new Decline();
-        key = keyOf(raw, false);
-        after = colon + 1;
-      }
-      let j = after;
-      while (text[j] === " ") j++;
-      if (text[j] === "*") {
-        if (j === after) throw new Decline();
-        setKey(out, key, this.alias(text, j, indent));
-        continue;
-      }
-      let anchor: string | undefined;
-      if (text[j] === "&") {
-        if (j === after) throw new Decline();
-        const read = readAnchorName(text, j + 1);
-        if (read.end < text.length && text[read.end] !== " ") throw new Decline();
-        anchor = read.name;
-        j = read.end;
-        while (text[j] === " ") j++;
-        this.anchors.begin();
-      }
-      this.pos++;
-      if (j === text.length || text[j] === "#") {
-        if (text[j] === "#" && j === after) throw new Decline();
-        const block = this.blockAfter(indent, true, depth + 1);
-        setKey(out, key, anchor === undefined ? block : this.anchors.define(anchor, block));
-        continue;
-      }
-      const ch = text[j];
-      let value: unknown;
-      if (ch === "{" || ch === "[") {
-        const reader = new FlowReader(text, j, this.anchors);
-        value = reader.node(depth + 1);
-        expectEnd(text, reader.i);
-      } else if (ch === '"' || ch === "'") {
-        value = readQuoted(text, j);
-        expectEnd(text, quoted.end);
-      } else {
-        const plain = text.slice(j);
-        if (isSeqItem(plain)) throw new Decline();
-        value = resolvePlain(plainValue(plain));
-      }
-      this.noDeeper(indent);
-      setKey(out, key, anchor === undefined ? value : this.anchors.define(anchor, value));
-    }
-  }
-
-  /** `*name` at `text[at]`, the whole rest of the current line (a comment aside). */
-  private alias(text: string, at: number, indent: number): unknown {
-    const { name, end } = readAnchorName(text, at + 1);
-    expectEnd(text, end);
-    this.pos++;
-    this.noDeeper(indent);
-    return this.anchors.alias(name);
-  }
-}
-
-function isSeqItem(text: string): boolean {
-  return text[0] === "-" && (text.length === 1 || text[1] === " ");
-}
-
-/** The index of the `:` that ends a plain key (`key: value` or `key:`), or -1; a comment or flow indicator first declines. */
-function findKeyColon(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ":" && (text[i + 1] === " " || i + 1 === text.length)) return i;
-    if (c === "#" && text[i - 1] === " ") return -1;
-    if (c === "{" || c === "[" || c === "}" || c === "]" || c === '"' || c === "'") {
-      if (i === 0) return -1;
-    }
-  }
-  return -1;
-}
-
-/** A plain scalar value in block context: up to a ` #` comment, trimmed; a `: ` inside declines. */
-function plainValue(text: string): string {
-  if (INDICATOR_START.test(text) || (text[0] === "-" && (text[1] === " " || text.length === 1))) throw new Decline();
-  let end = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "#" && text[i - 1] === " ") {
-      end = i;
-      break;
-    }
-    if (c === ":" && (text[i + 1] === " " || i + 1 === text.length)) throw new Decline();
-  }
-  return trimSpaces(text.slice(0, end));
-}
+import { BlockReader, findKeyColon, isSeqItem, type Line } from "./fast-yaml-block.js";
+import { Decline, expectEnd, LONE_CR, REFUSED_CHARS, seen } from "./fast-yaml-scalars.js";
 
 /** A line indented (spaces, `-` and `?` indicators) past the full parser's pre-parse limit. */
 export function deepIndent(source: string): boolean {
@@ -245,14 +22,22 @@ export function deepIndent(source: string): boolean {
 const DEEP_INDENT = new RegExp(`\\n[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
 const DEEP_FIRST_LINE = new RegExp(`^[ ?-]{${LIMITS.maxDepth * 8 + 1}}`);
 
+/** How the fast readers' source is given: decoded text or UTF-8 bytes (io/fast-read.ts), checked for refused characters or not. */
+export interface SourceForm {
+  bytes: boolean;
+  clean: boolean;
+}
+const TEXT: SourceForm = { bytes: false, clean: false };
+
 /**
  * Parses a YAML stream of the plain subset: one value per document (empty documents are null).
  * Returns undefined to decline: the caller must then use the full parser.
  */
-export function fastParseYaml(source: string): unknown[] | undefined {
-  if (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source))) return undefined;
+export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[] | undefined {
+  if (!read.clean && (REFUSED_CHARS.test(source) || (source.includes("\r") && LONE_CR.test(source)))) return undefined;
   // Indentation: every content line is checked against 256 columns below (the full parser's limit is 512).
   seen.bracketInScalar = false;
+  seen.bytes = read.bytes;
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
@@ -315,4 +100,66 @@ export function fastParseYaml(source: string): unknown[] | undefined {
     if (error instanceof Decline) return undefined;
     throw error;
   }
+}
+
+/**
+ * A literal block scalar's header line (`key: |`, `key: |-`, `- |`): the line before the indicator,
+ * the column its content must be deeper than, and the chomping; undefined for any other line.
+ * Folded (`>`), keep (`|+`) and indentation indicators are left to the full parser.
+ */
+function blockScalarHeader(text: string, indent: number): { head: string; parent: number; strip: boolean } | undefined {
+  if (!text.endsWith("|") && !text.endsWith("|-")) return undefined;
+  const strip = text.endsWith("-");
+  const head = text.slice(0, strip ? -2 : -1);
+  if (/^- +$/.test(head)) return { head, parent: indent, strip };
+  if (!/[^ ]: +$/.test(head)) return undefined;
+  // `- key: |`: the key's column is after the dash.
+  let parent = indent;
+  if (head.startsWith("- ")) {
+    let k = 1;
+    while (head[k] === " ") k++;
+    parent += k;
+  }
+  return { head, parent, strip };
+}
+
+/** The content of a literal block scalar from offset `from` (a line start) on: lines deeper than `parent`, or blank; `next` is the offset after it. */
+function readLiteral(source: string, from: number, parent: number, strip: boolean): { value: string; next: number } {
+  const lines: string[] = [];
+  let contentIndent = -1;
+  let start = from;
+  while (start < source.length) {
+    let end = source.indexOf("\n", start);
+    if (end < 0) end = source.length;
+    const line = source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    let indent = 0;
+    while (line[indent] === " ") indent++;
+    if (indent < line.length) {
+      if (indent <= parent) break;
+      if (indent > 256) throw new Decline();
+      if (contentIndent < 0) contentIndent = indent;
+      else if (indent < contentIndent) throw new Decline();
+    }
+    lines.push(line);
+    start = end + 1;
+  }
+  const r = start;
+  if (contentIndent < 0) {
+    if (lines.some((l) => l.length > 0)) throw new Decline();
+    return { value: "", next: r };
+  }
+  // Trailing blank lines belong to the scalar and are chomped; a blank line holding spaces past the
+  // content's indentation is text (or an error), left to the full parser.
+  let last = lines.length - 1;
+  while (lines[last]!.trim() === "") last--;
+  const body: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") {
+      if (line.length > contentIndent) throw new Decline();
+      body.push("");
+    } else body.push(line.slice(contentIndent));
+  }
+  for (let i = last + 1; i < lines.length; i++) if (lines[i]!.length > contentIndent) throw new Decline();
+  return { value: strip ? body.join("\n") : `${body.join("\n")}\n`, next: r };
 }

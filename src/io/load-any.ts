@@ -1,7 +1,7 @@
-import { isAscii, isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { fastLoad, loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
+import { readSync } from "node:fs";
+import { fastLoadRead, loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
 import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
+import { readTextFast } from "./fast-read.js";
 import { decodeText, fsProblem } from "./read.js";
 import { LIMITS } from "./yaml.js";
 import { isXlsxPath, loadAssessmentXlsx } from "./xlsx-load.js";
@@ -27,36 +27,6 @@ function readStdinCapped(): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** One buffer for every file this thread reads on the fast path: no allocation (and no GC) per file. */
-let scratch = Buffer.allocUnsafeSlow(1 << 16);
-
-/**
- * A regular file's text for the fast path, in one read: valid UTF-8 without a NUL byte and within the
- * size cap, else undefined (then `readTextFile` reads it again and words the problem). ASCII is decoded
- * as Latin-1 (a copy, no decoding); the control characters are the fast readers' first check.
- */
-function readTextFast(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > LIMITS.maxFileBytes) return undefined;
-    if (stat.size > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(stat.size, scratch.length * 2));
-    let n = 0;
-    for (let got = 1; got > 0 && n < scratch.length; n += got) got = readSync(fd, scratch, n, scratch.length - n, null);
-    if (n !== stat.size) return undefined;
-    const bytes = scratch.subarray(0, n);
-    if (isAscii(bytes)) return scratch.toString("latin1", 0, n);
-    if (!isUtf8(bytes)) return undefined;
-    const text = scratch.toString("utf8", 0, n);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /**
  * Loads the assessments of one input, whatever its kind: a YAML file, a CSV table (one row per agency), an
  * Excel workbook (a questionnaire of `init --format xlsx`, or a table), or `-` for standard input.
@@ -80,9 +50,9 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
   if (isCsvPath(file)) return loadAssessmentCsv(file, options);
   if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
   // The fast path first: one read into a reused buffer, the fast readers, validation without zod.
-  const text = readTextFast(file);
-  const fast = text === undefined ? undefined : fastLoad(text, file, options);
-  return fast ?? loadAssessmentFile(file, options);
+  const read = readTextFast(file);
+  if (read === undefined || !read.clean) return loadAssessmentFile(file, options);
+  return fastLoadRead(read, file, options);
 }
 
 /** The spreadsheet and rubric options every command that reads assessments takes, as flags in camelCase. */

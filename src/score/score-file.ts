@@ -25,7 +25,8 @@ export function scoreFile(file: string, options: AssessmentLoadOptions, rubrics:
     const { problems, rejected } = loadAssessmentCsvRows(read.text, file, options, (a) => agencies.push(score(a)));
     return { file, agencies: rejected ? [] : agencies, problems };
   }
-  const load = loadAssessmentsAny(file, options);
+  // A batch shows no evidence or notes: the answers keep only what scores need.
+  const load = loadAssessmentsAny(file, options.scoresOnly === true ? options : { ...options, scoresOnly: true });
   return { file, agencies: load.assessments.map(score), problems: load.problems };
 }
 

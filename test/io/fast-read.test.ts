@@ -1,0 +1,84 @@
+// The fast path's read (io/fast-read.ts): a non-ASCII file goes to the fast readers as its bytes, one
+// Latin-1 character each, and only its scalars are decoded. The readers must give from the bytes
+// exactly what they give from the decoded text (or decline), and the byte pass must find every
+// character the readers refuse.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { readTextFast } from "../../src/io/fast-read.js";
+import { fastParseJson } from "../../src/io/fast-json.js";
+import { fastParseYaml } from "../../src/io/fast-yaml.js";
+import { REFUSED_CHARS } from "../../src/io/fast-yaml-scalars.js";
+
+const dir = mkdtempSync(join(tmpdir(), "egov-fast-read-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+/** Writes `content` to a new file and reads it back as the fast path does. */
+function readBack(content: string | Buffer) {
+  const file = join(dir, `f${n++}.yaml`);
+  writeFileSync(file, content);
+  return readTextFast(file);
+}
+
+const asBytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+
+describe("readTextFast", () => {
+  it("gives ASCII as text, other UTF-8 as bytes, without a byte-order mark", () => {
+    expect(readBack("a: 1\n")).toEqual({ text: "a: 1\n", bytes: false, clean: true });
+    expect(readBack("\uFEFFname: مديرية\r\n")).toEqual({ text: asBytes("name: مديرية\r\n"), bytes: true, clean: true });
+  });
+
+  it("finds every character the fast readers refuse, in one pass over the bytes", () => {
+    for (const bad of ["\t", "\u0000", "\u0008", "\u000b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009f", "\u2028", "\u2029", "\uFEFF", "\r", "\rx"]) {
+      const read = readBack(`a: x${bad}y\n`);
+      expect(read?.clean, JSON.stringify(bad)).toBe(false);
+      // Not clean: the decoded text, so the readers' own check sees the character and declines.
+      expect(read?.bytes, JSON.stringify(bad)).toBe(false);
+      expect(fastParseYaml(read!.text), JSON.stringify(bad)).toBeUndefined();
+    }
+    for (const good of ["\u00a0", "é", "م", "\u2027", "\u202a", "\uFEFE", "😀", "\r\n"]) expect(readBack(`a: x${good}y\n`)?.clean, JSON.stringify(good)).toBe(true);
+  });
+
+  it("leaves invalid UTF-8 to the full path", () => {
+    expect(readBack(Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a]))).toBeUndefined();
+  });
+});
+
+describe("the fast readers on bytes", () => {
+  const clean = { bytes: true, clean: true };
+  /** From the bytes, the readers decline or give what they give from the text. */
+  const sameFromBytes = (text: string) => {
+    if (REFUSED_CHARS.test(text) || /\r(?!\n)/.test(text)) return;
+    const fromBytes = fastParseYaml(asBytes(text), clean);
+    if (fromBytes !== undefined) expect(fromBytes, JSON.stringify(text)).toEqual(fastParseYaml(text));
+    const jsonFromBytes = fastParseJson(asBytes(text), clean);
+    if (jsonFromBytes !== undefined) expect(jsonFromBytes, JSON.stringify(text)).toEqual(fastParseJson(text));
+  };
+
+  it("decode keys and values in block, flow, quoted, literal and JSON forms", () => {
+    const yaml = 'مفتاح: قيمة\nb: {"اسم": "ن", c: [é, "😀"]}\nc: \'it\'\'s مـ\'\nd: |\n  سطر\n  line\ne: &a مرساة\nf: *a\n';
+    expect(fastParseYaml(asBytes(yaml), clean)).toEqual(fastParseYaml(yaml));
+    expect(fastParseYaml(yaml)).toEqual([{ مفتاح: "قيمة", b: { اسم: "ن", c: ["é", "😀"] }, c: "it's مـ", d: "سطر\nline\n", e: "مرساة", f: "مرساة" }]);
+    const json = JSON.stringify({ agency: { id: "x", name: { ar: "الجهة" } }, answers: { "é.ü": { notes: "ملاحظة \"q\"" } } });
+    expect(fastParseJson(asBytes(json), clean)).toEqual(fastParseJson(json));
+  });
+
+  it("decline an escaped non-ASCII character (it would be decoded twice); the text is then read", () => {
+    expect(fastParseYaml(asBytes('a: "\\u00e9 م"\n'), clean)).toBeUndefined();
+    expect(fastParseYaml('a: "\\u00e9 م"\n')).toEqual([{ a: "é م" }]);
+    expect(fastParseJson(asBytes('{"a":"\\u00e9 م"}'), clean)).toBeUndefined();
+    expect(fastParseYaml(asBytes('a: "\\u0041 م"\n'), clean)).toEqual([{ a: "A م" }]);
+  });
+
+  it("never disagree with the readers on the text, on generated text in any script", () => {
+    const word = fc.oneof(fc.constantFrom("a", "é", "م", "ن ق", "😀", "-", "- ", "#", " #c", ": ", ":", "&a", "*a", "|", '"', "'", "{", "}", "[", "]", ",", '"k":', "\\u00e9", "\\n", "  "), fc.string({ unit: "grapheme", maxLength: 4 }));
+    const line = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(word, { maxLength: 6 })).map(([indent, words]) => `${" ".repeat(indent)}${words.join("")}`);
+    const doc = fc.array(fc.oneof(line, fc.constantFrom("k: |", "- |", "x: &a م", "y: *a", "  ن", "")), { maxLength: 8 }).map((lines) => `${lines.join("\n")}\n`);
+    fc.assert(fc.property(doc, sameFromBytes), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
+    const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ k: v }));
+    fc.assert(fc.property(json, sameFromBytes), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
+  });
+});
