@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import type { Problem } from "../core/problems.js";
 
 /**
@@ -42,6 +43,9 @@ function writeProblem(file: string, code: string | undefined): Problem {
 // The real paths of every file read as an input in this process (assessments, rubrics, policies,
 // mappings, baselines): an output must never replace one of them (DESIGN.md §7).
 const inputs = new Set<string>();
+// In a worker thread, the inputs noted since the thread last reported them: the main thread, which
+// writes the output, must know them too (a rubric only a batch worker read is still an input).
+const unreported: string[] = [];
 
 function realOrResolved(file: string): string {
   try {
@@ -53,7 +57,15 @@ function realOrResolved(file: string): string {
 
 /** Notes a file that was read as an input, so that no output replaces it. */
 export function noteInput(file: string): void {
-  inputs.add(realOrResolved(file));
+  const real = realOrResolved(file);
+  if (inputs.has(real)) return;
+  inputs.add(real);
+  if (!isMainThread) unreported.push(real);
+}
+
+/** The inputs this worker thread noted since the last call (for the main thread's {@link noteInput}). */
+export function takeUnreportedInputs(): string[] {
+  return unreported.splice(0);
 }
 
 /**

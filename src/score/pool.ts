@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
 import { isCsvPath } from "../io/csv-load.js";
+import { noteInput } from "../io/write.js";
 import { scoreFile, scoreTableStreaming } from "./score-file.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 import type { ChunkReply, ChunkRequest } from "./worker.js";
@@ -78,6 +79,7 @@ function runPool(
       if (finished) return;
       inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
       for (const [key, rubric] of reply.rubrics) if (!rubrics.has(key)) rubrics.set(key, rubric);
+      for (const file of reply.inputs) noteInput(file);
       ready.set(reply.chunk, reply.outcomes);
       done += reply.outcomes.length;
       try {

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Rubric } from "../core/rubric.js";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+import { takeUnreportedInputs } from "../io/write.js";
 import { scoreFile } from "./score-file.js";
 import type { RubricTable } from "./types.js";
 
@@ -16,6 +17,8 @@ export interface ChunkReply {
   chunk: number;
   outcomes: ReturnType<typeof scoreFile>[];
   rubrics: [string, Rubric][];
+  /** The files this worker read as inputs (a rubric) since its last reply: no output may replace them. */
+  inputs: string[];
 }
 
 const options: AssessmentLoadOptions = { ...(workerData as AssessmentLoadOptions), rubricCache: new Map() };
@@ -30,6 +33,6 @@ parentPort?.on("message", (request: ChunkRequest) => {
     sent.add(key);
     fresh.push([key, rubric]);
   }
-  const reply: ChunkReply = { chunk: request.chunk, outcomes, rubrics: fresh };
+  const reply: ChunkReply = { chunk: request.chunk, outcomes, rubrics: fresh, inputs: takeUnreportedInputs() };
   parentPort?.postMessage(reply);
 });
