@@ -118,21 +118,36 @@ export function renderBatchJson(batch: Batch, ctx: RenderContext): string {
   return [...batchJsonChunks(batch, ctx)].join("");
 }
 
-/** The JSON document in pieces (one per result), for writing a large batch without one huge string. */
+/** The JSON document in pieces (of about 64 KB), for writing a large batch without one huge string. */
 export function* batchJsonChunks(batch: Batch, ctx: JsonContext): Generator<string> {
   const open = JSON.stringify(head(batch, ctx), null, 2);
   yield `${open.slice(0, -2)},\n  "results": [`;
   const rubric = batch.rubric;
-  let first = true;
-  if (rubric !== null) {
-    for (const a of batch.results) {
-      yield `${first ? "\n" : ",\n"}    ${JSON.stringify(agencyJson(a, rubric, ctx.lang))}`;
-      first = false;
-    }
-  }
-  yield `${first ? "" : "\n  "}],\n  "errors": ${indent(JSON.stringify(batch.errors.map(problemJson), null, 2))},\n`;
+  const results = rubric === null ? [] : batch.results;
+  yield* pieces(results, (a, i) => `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(agencyJson(a, rubric!, ctx.lang))}`);
+  yield `${results.length === 0 ? "" : "\n  "}],\n  "errors": [`;
+  // Problems in pieces too: a table with a bad cell on every row has as many problems as rows.
+  yield* pieces(batch.errors, (p, i) => `${i === 0 ? "" : ","}\n    ${indent(indent(JSON.stringify(problemJson(p), null, 2)))}`);
+  yield `${batch.errors.length === 0 ? "" : "\n  "}],\n`;
   const rest = JSON.stringify(tail(batch, ctx), null, 2);
   yield `${rest.slice(2)}\n`;
+}
+
+/** The texts of a list's items, joined into pieces of about 64 KB: few writes, no piece near V8's longest string. */
+export function* pieces<T>(items: readonly T[], text: (item: T, i: number) => string): Generator<string> {
+  let piece: string[] = [];
+  let size = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = text(items[i]!, i);
+    piece.push(item);
+    size += item.length;
+    if (size >= 1 << 16) {
+      yield piece.join("");
+      piece = [];
+      size = 0;
+    }
+  }
+  if (piece.length > 0) yield piece.join("");
 }
 
 function indent(json: string): string {
