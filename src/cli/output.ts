@@ -76,9 +76,33 @@ export interface OutputStream {
  */
 export function outputStream(options: GlobalOptions): OutputStream {
   const file = options.output;
-  if (file === undefined) return { write: (piece) => void process.stdout.write(piece), end: () => undefined, abort: () => undefined };
-  const writer = new AtomicFileWriter(file);
-  return { write: (piece) => writer.write(piece), end: () => writer.commit(() => refuseOutputOverInput(file, commandOperands())), abort: () => writer.abort() };
+  const writer = file === undefined ? undefined : new AtomicFileWriter(file);
+  const put = (text: string) => (writer ? writer.write(text) : void process.stdout.write(text));
+  // Small pieces (a line each) are gathered into writes of about 64 KB: one system call per line
+  // would cost more than the scoring.
+  let held: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (held.length === 0) return;
+    put(held.join(""));
+    held = [];
+    size = 0;
+  };
+  return {
+    write: (piece) => {
+      held.push(piece);
+      size += piece.length;
+      if (size >= 1 << 16) flush();
+    },
+    end: () => {
+      flush();
+      writer?.commit(() => refuseOutputOverInput(file!, commandOperands()));
+    },
+    abort: () => {
+      held = [];
+      writer?.abort();
+    },
+  };
 }
 
 /**

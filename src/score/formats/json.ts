@@ -9,14 +9,21 @@ import type { RenderContext } from "../../render/context.js";
 /** Version of the batch JSON contract (json and ndjson). */
 export const BATCH_SCHEMA_VERSION = 1;
 
+/** The text lookup of the last rubric and language asked for: one per batch, not one per agency. */
+let lastTexts: { rubric: Rubric; lang: string; texts: ReturnType<typeof batchTexts> } | undefined;
+
+function textsOf(rubric: Rubric, lang: string): ReturnType<typeof batchTexts> {
+  if (lastTexts?.rubric !== rubric || lastTexts.lang !== lang) lastTexts = { rubric, lang, texts: batchTexts(rubric, lang) };
+  return lastTexts.texts;
+}
+
 /** One agency as JSON: every score a full-precision fraction; `rank` only when ranked. */
 export function agencyJson(agency: AgencyResult | RankedAgency, rubric: Rubric, lang: string): Record<string, unknown> {
-  const x = batchTexts(rubric, lang);
+  const x = textsOf(rubric, lang);
   const dimensions: Record<string, number | null> = {};
   rubric.dimensions.forEach((d, i) => (dimensions[d.id] = agency.dimensions[i] ?? null));
   const weakestAt = rubric.dimensions.findIndex((d) => d.id === agency.weakest);
-  return {
-    ...("rank" in agency ? { rank: agency.rank } : {}),
+  const body = {
     id: agency.id,
     name: agency.name === undefined ? null : x.text(agency.name),
     groups: agency.groups,
@@ -34,6 +41,9 @@ export function agencyJson(agency: AgencyResult | RankedAgency, rubric: Rubric, 
     weakest: agency.weakest === null ? null : { dimension: agency.weakest, title: x.dimTitle(agency.weakest), score: agency.dimensions[weakestAt] ?? null },
     dimensions,
   };
+  // Object.assign, not a spread of `{ rank }`: the spread made V8 keep (promote) every object built
+  // here, and a 200,000-agency batch's output phase then grew the heap by hundreds of MB.
+  return "rank" in agency ? Object.assign({ rank: agency.rank }, body) : body;
 }
 
 /** A roll-up as JSON. */
