@@ -13,6 +13,8 @@ import type { FileOutcome, RubricTable, ScoredAgency } from "./types.js";
 /** A table read in pieces: what reading its rows needs (from its header), and its row filter. */
 export interface OpenTable {
   table: CsvTableContext;
+  /** The key of the table's rubric (every valid row is scored with it). */
+  key: string;
   where: CsvMapping["where"];
   delimiter: string;
 }
@@ -43,7 +45,7 @@ export function openTable(file: string, header: CsvRecord, delimiter: string, op
   const loaded = loadRubric(mapping.rubric);
   if (loaded.problem || !loaded.rubric) return undefined;
   const { table } = tableContext(header.cells, mapping, loaded.rubric, mapping.rubric, file);
-  return table ? { table, where: mapping.where, delimiter } : undefined;
+  return table ? { table, where: mapping.where, delimiter, key: rubricKey(loaded.rubric) } : undefined;
 }
 
 /**
@@ -67,7 +69,9 @@ export function scorePiece(open: OpenTable, piece: CsvPiece, rubrics: RubricTabl
       const { rubric, assessment } = checked.loaded;
       const key = rubricKey(rubric);
       if (!rubrics.has(key)) rubrics.set(key, rubric);
-      row.agency = scoreAgency(rubric, assessment, { seq: 0, file: table.file, document: 0 });
+      row.agency = scoreAgency(rubric, assessment, { seq: 0, file: "", document: 0 });
+      // The rubric's key is sent once with the rubric, not with every row (see TableScorer.compact).
+      row.agency.rubric = key === open.key ? "" : key;
     }
     rows.push(row);
   }
@@ -113,6 +117,7 @@ export class TableScorer {
   constructor(
     private readonly file: string,
     private readonly where: CsvMapping["where"],
+    private readonly key: string,
   ) {
     this.rows = new TableRows(file);
   }
@@ -153,7 +158,7 @@ export class TableScorer {
     const s = this.shared;
     agency.document = document;
     agency.file = this.file;
-    agency.rubric = s.string(agency.rubric);
+    agency.rubric = agency.rubric === "" ? this.key : s.string(agency.rubric);
     agency.classification = s.string(agency.classification);
     agency.stage = s.string(agency.stage);
     agency.next = s.string(agency.next);

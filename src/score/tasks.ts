@@ -84,7 +84,7 @@ function* tableTasks(file: string, options: AssessmentLoadOptions, rubrics: Rubr
     return;
   }
   tables.set(file, open);
-  const scorer = new TableScorer(file, open.where);
+  const scorer = new TableScorer(file, open.where, open.key);
   for (const piece of tablePieces(file)) {
     yield { request: { table: { file, header: scanned.header, delimiter: scanned.delimiter, piece } }, files: 0, deliver: (reply) => [scorer.take((reply as { rows: PieceRow[] }).rows)] };
   }
