@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import { UsageError, type Problem } from "../core/problems.js";
 import { terminalLine } from "../render/context.js";
 import type { RenderContext } from "../render/context.js";
-import { refuseOutputOverInput, writeFileAtomic } from "../io/write.js";
+import { AtomicFileWriter, refuseOutputOverInput, writeFileAtomic, type OutputContent } from "../io/write.js";
 import { cellReference } from "../io/xlsx-xml.js";
 
 export { toolVersion } from "../io/tool-version.js";
@@ -49,15 +49,60 @@ export function commandOperands(argv: readonly string[] = process.argv.slice(2))
 }
 
 /** Writes a command's --output atomically, unless it would replace an input (`OUTPUT_IS_INPUT`). */
-export function writeOutput(file: string, content: string): void {
+export function writeOutput(file: string, content: OutputContent): void {
   refuseOutputOverInput(file, commandOperands());
   writeFileAtomic(file, content);
 }
 
-/** Writes a command's output: to stdout, or atomically to --output. */
-export function emit(content: string, options: GlobalOptions): void {
+/** Writes a command's output: to stdout, or atomically to --output; text in pieces is written piece by piece. */
+export function emit(content: string | Iterable<string>, options: GlobalOptions): void {
   if (options.output !== undefined) writeOutput(options.output, content);
-  else process.stdout.write(content);
+  else if (typeof content === "string") process.stdout.write(content);
+  else for (const piece of content) process.stdout.write(piece);
+}
+
+/** An output written as it is produced (ndjson): `write` each piece, then `end` once everything is known. */
+export interface OutputStream {
+  write(piece: string): void;
+  /** Puts an --output file in place (refused, with nothing replaced, when it is an input). */
+  end(): void;
+  /** Gives up: an --output file's temporary is removed, the previous file untouched. */
+  abort(): void;
+}
+
+/**
+ * An output stream: stdout, or an --output file written atomically as the pieces come (never held
+ * whole); the check that it is not an input is made at the end, when every input has been read.
+ */
+export function outputStream(options: GlobalOptions): OutputStream {
+  const file = options.output;
+  const writer = file === undefined ? undefined : new AtomicFileWriter(file);
+  const put = (text: string) => (writer ? writer.write(text) : void process.stdout.write(text));
+  // Small pieces (a line each) are gathered into writes of about 64 KB: one system call per line
+  // would cost more than the scoring.
+  let held: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (held.length === 0) return;
+    put(held.join(""));
+    held = [];
+    size = 0;
+  };
+  return {
+    write: (piece) => {
+      held.push(piece);
+      size += piece.length;
+      if (size >= 1 << 16) flush();
+    },
+    end: () => {
+      flush();
+      writer?.commit(() => refuseOutputOverInput(file!, commandOperands()));
+    },
+    abort: () => {
+      held = [];
+      writer?.abort();
+    },
+  };
 }
 
 /**

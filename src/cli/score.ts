@@ -2,12 +2,12 @@ import { Option, type Command } from "commander";
 import { SORT_KEYS } from "../score/batch.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
-import { batchJsonChunks, ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
-import { scoreBinaryFormats, scoreFormats } from "../score/formats/index.js";
+import { ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
+import { scoreBinaryFormats, scoreChunkedFormats, scoreFormats } from "../score/formats/index.js";
 import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
-import { emit, emitBytes, refuseTerminal, renderContext, writeOutput, type GlobalOptions } from "./output.js";
+import { emit, emitBytes, outputStream, refuseTerminal, renderContext, type GlobalOptions, type OutputStream } from "./output.js";
 import { progressBar } from "./progress.js";
 
 interface ScoreCliOptions extends CsvCliOptions {
@@ -74,17 +74,20 @@ and the exit code is then 2.`,
       const binary = scoreBinaryFormats[options.format];
       if (binary) refuseTerminal(options, options.format);
       const streaming = options.format === "ndjson";
-      let streamed: string[] | undefined = streaming && options.output !== undefined ? [] : undefined;
-      const write = (line: string) => (streamed ? streamed.push(line) : process.stdout.write(line));
+      // ndjson goes out as agencies are scored: to stdout, or to the --output file as it grows.
+      const stream: OutputStream | undefined = streaming ? outputStream(options) : undefined;
       let lang = options.lang ?? "en";
       const progress = progressBar(() => lang, !options.quiet);
       let run;
       try {
         run = await runScore(paths, {
           ...scoreOptions(options),
-          ...(streaming ? { onRecord: (record: NdjsonRecord) => write(`${JSON.stringify(record)}\n`) } : {}),
+          ...(stream ? { onRecord: (record: NdjsonRecord) => stream.write(`${JSON.stringify(record)}\n`) } : {}),
           onProgress: progress.update,
         });
+      } catch (error) {
+        stream?.abort();
+        throw error;
       } finally {
         progress.clear();
       }
@@ -92,12 +95,12 @@ and the exit code is then 2.`,
       lang = run.lang;
       if (run.skipped > 0 && !options.quiet) process.stderr.write(`${plural(lang, "batch.skipped", run.skipped)}\n`);
       const ctx = renderContext(options, lang);
-      if (streaming) {
-        write(ndjsonSummaryLine(batch, ctx));
-        if (streamed) writeOutput(options.output!, streamed.join(""));
-        streamed = undefined;
+      if (stream) {
+        stream.write(ndjsonSummaryLine(batch, ctx));
+        stream.end();
       } else if (batch.rubric !== null || options.format === "json") {
-        if (options.format === "json" && options.output === undefined) for (const chunk of batchJsonChunks(batch, ctx)) process.stdout.write(chunk);
+        const chunked = scoreChunkedFormats[options.format];
+        if (chunked) emit(chunked(batch, ctx), options);
         else if (binary) emitBytes(await binary(batch, ctx), options, options.format);
         else emit(scoreFormats[options.format]!(batch, ctx), options);
       }

@@ -47,11 +47,12 @@ export function parseCsv(text: string, file: string, delimiter: string = detectD
 
 /**
  * The records of CSV text one by one (see `parseCsv`), so that a large table is never held as cells
- * all at once; problems are pushed to `problems` as they are met.
+ * all at once; problems are pushed to `problems` as they are met. `firstLine`: the file line the text
+ * starts on (a piece of a table read in pieces, see csv-stream.ts).
  */
-export function* csvRecords(text: string, file: string, problems: Problem[], delimiter: string = detectDelimiter(text)): Generator<CsvRecord> {
+export function* csvRecords(text: string, file: string, problems: Problem[], delimiter: string = detectDelimiter(text), firstLine = 1): Generator<CsvRecord> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let line = firstLine;
   const at = (l: number, column: number) => ({ severity: "error" as const, file, line: l, column });
 
   while (i < text.length) {

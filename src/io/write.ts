@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import type { Problem } from "../core/problems.js";
 
 /**
@@ -42,6 +43,9 @@ function writeProblem(file: string, code: string | undefined): Problem {
 // The real paths of every file read as an input in this process (assessments, rubrics, policies,
 // mappings, baselines): an output must never replace one of them (DESIGN.md §7).
 const inputs = new Set<string>();
+// In a worker thread, the inputs noted since the thread last reported them: the main thread, which
+// writes the output, must know them too (a rubric only a batch worker read is still an input).
+const unreported: string[] = [];
 
 function realOrResolved(file: string): string {
   try {
@@ -53,7 +57,15 @@ function realOrResolved(file: string): string {
 
 /** Notes a file that was read as an input, so that no output replaces it. */
 export function noteInput(file: string): void {
-  inputs.add(realOrResolved(file));
+  const real = realOrResolved(file);
+  if (inputs.has(real)) return;
+  inputs.add(real);
+  if (!isMainThread) unreported.push(real);
+}
+
+/** The inputs this worker thread noted since the last call (for the main thread's {@link noteInput}). */
+export function takeUnreportedInputs(): string[] {
+  return unreported.splice(0);
 }
 
 /**
@@ -75,43 +87,102 @@ export function refuseOutputOverInput(file: string, more: readonly string[] = []
   if (clash) throw new WriteError(file, Object.assign(new Error("output is an input"), { code: "OUTPUT_IS_INPUT" }));
 }
 
+/** What an output is made of: one string or buffer, or pieces of text written one after another. */
+export type OutputContent = string | Uint8Array | Iterable<string>;
+
 /**
  * Writes a file atomically: the content goes to a temporary file beside the target, is flushed to
  * disk, then renamed over the target. A failure at any point leaves the previous file untouched,
  * removes the temporary file, and throws a {@link WriteError}. A target that exists keeps its file
  * mode. A target that is a symbolic link is written through: the file it points to is replaced
- * (atomically, beside itself), and the link stays. (A command's --output is first checked with
- * {@link refuseOutputOverInput}; `assess` saves over the draft it read, on purpose.)
+ * (atomically, beside itself), and the link stays. Content given in pieces is written piece by
+ * piece, so an output of any size is never held as one string. (A command's --output is first
+ * checked with {@link refuseOutputOverInput}; `assess` saves over the draft it read, on purpose.)
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const target = resolveLink(file);
-  const temp = temporaryBeside(target);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, "wx", 0o644);
-    const mode = existingMode(target);
-    if (mode !== undefined) chmodSync(temp, mode);
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    // writeSync may write less than asked (a full disk reports it on the next call): loop to the end.
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
-  } catch (error) {
-    if (fd !== undefined) {
+export function writeFileAtomic(file: string, content: OutputContent): void {
+  const writer = new AtomicFileWriter(file);
+  if (typeof content === "string" || content instanceof Uint8Array) writer.write(content);
+  else {
+    try {
+      for (const piece of content) writer.write(piece);
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+  }
+  writer.commit();
+}
+
+/**
+ * A file written atomically in pieces, as they come (an ndjson stream, a large batch): every piece
+ * goes to the temporary file beside the target; `commit` flushes it and renames it over the target
+ * (after `beforeCommit`, which may refuse by throwing: nothing is then replaced); `abort` removes it.
+ * A failure while writing is kept and thrown by `commit`, so a stream is never interrupted half-way.
+ */
+export class AtomicFileWriter {
+  private readonly target: string;
+  private readonly temp: string;
+  private fd: number | undefined;
+  private failure: unknown;
+  private opened = false;
+
+  constructor(private readonly file: string) {
+    this.target = resolveLink(file);
+    this.temp = temporaryBeside(this.target);
+  }
+
+  /** Appends a piece of the content (text as UTF-8). */
+  write(piece: string | Uint8Array): void {
+    if (this.failure !== undefined) return;
+    try {
+      if (!this.opened) this.open();
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      // writeSync may write less than asked (a full disk reports it on the next call): loop to the end.
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at, bytes.length - at);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  /** Flushes and renames the file into place; throws a {@link WriteError} (the previous file unchanged). */
+  commit(beforeCommit?: () => void): void {
+    try {
+      if (!this.opened) this.open();
+      if (this.failure !== undefined) throw this.failure;
+      beforeCommit?.();
+      fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = undefined;
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      this.abort();
+      throw error instanceof WriteError ? error : new WriteError(this.file, error);
+    }
+  }
+
+  /** Removes the temporary file; the target is untouched. */
+  abort(): void {
+    if (this.fd !== undefined) {
       try {
-        closeSync(fd);
+        closeSync(this.fd);
       } catch {
         // already closed
       }
+      this.fd = undefined;
     }
+    if (!this.opened) return;
     try {
-      unlinkSync(temp);
+      unlinkSync(this.temp);
     } catch {
       // never created
     }
-    throw new WriteError(file, error);
+  }
+
+  private open(): void {
+    this.opened = true;
+    this.fd = openSync(this.temp, "wx", 0o644);
+    const mode = existingMode(this.target);
+    if (mode !== undefined) chmodSync(this.temp, mode);
   }
 }
 

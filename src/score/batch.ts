@@ -52,6 +52,8 @@ export interface BatchOptions {
   onProblem?: (problem: Problem) => void;
 }
 
+const NOTHING_BELOW: number[] = [];
+
 /** Builds a batch from file outcomes delivered in input order; constant memory apart from the kept results. */
 export class BatchCollector {
   private rubric: Rubric | null = null;
@@ -59,7 +61,9 @@ export class BatchCollector {
   private seq = 0;
   private readonly kept: AgencyResult[] = [];
   private readonly errors: Problem[] = [];
-  private readonly seen = new Map<string, string>();
+  /** Where each agency id was first: the file, or (a document after the first) a number for file and document. */
+  private readonly seen = new Map<string, string | number>();
+  private readonly multiDocumentFiles: string[] = [];
   /** Every group key some agency has: a --group-by or --filter key none has is likely misspelt. */
   readonly groupKeys = new Set<string>();
   private all: RollupAccumulator | null = null;
@@ -86,7 +90,11 @@ export class BatchCollector {
     if (outcome.more !== true) this.files++;
     for (const p of outcome.problems) this.problem(p);
     for (const scored of outcome.agencies) {
-      const { belowTarget, ...agency } = scored;
+      // The agency is kept as it came (no copy per agency: a batch's memory is mostly these); the
+      // criteria below target are counted below, then dropped.
+      const agency: AgencyResult = scored;
+      const belowTarget = scored.belowTarget;
+      scored.belowTarget = NOTHING_BELOW;
       agency.seq = this.seq++;
       const rubric = this.rubrics.get(agency.rubric);
       if (rubric === undefined) continue;
@@ -101,10 +109,10 @@ export class BatchCollector {
       const first = this.seen.get(agency.id);
       if (first !== undefined) {
         const at = this.options.locateAgencyId?.(agency.file, agency.document) ?? { line: 1, column: 1 };
-        this.problem({ code: "DUPLICATE_AGENCY", severity: "error", message: `agency \`${agency.id}\` is already in the batch (${first}); this one is left out`, hint: "an agency appears once in a batch; to follow one agency over time, use `egov-maturity compare`", file: agency.file, ...at, ...(agency.document > 0 ? { document: agency.document } : {}) });
+        this.problem({ code: "DUPLICATE_AGENCY", severity: "error", message: `agency \`${agency.id}\` is already in the batch (${this.placeText(first)}); this one is left out`, hint: "an agency appears once in a batch; to follow one agency over time, use `egov-maturity compare`", file: agency.file, ...at, ...(agency.document > 0 ? { document: agency.document } : {}) });
         continue;
       }
-      this.seen.set(agency.id, agency.document > 0 ? `${agency.file}, document ${agency.document + 1}` : agency.file);
+      this.seen.set(agency.id, this.place(agency));
       for (const key of Object.keys(agency.groups)) this.groupKeys.add(key);
       if (!matchesFilters(agency, this.options.filters, rubric)) continue;
       this.all!.add(agency, belowTarget);
@@ -120,6 +128,19 @@ export class BatchCollector {
       if (this.options.keepResults) this.kept.push(agency);
       this.options.onAgency?.(agency, rubric);
     }
+  }
+
+  /** An agency's place, small: a table's 200,000 rows must not cost a string each. */
+  private place(agency: AgencyResult): string | number {
+    if (agency.document === 0) return agency.file;
+    let f = this.multiDocumentFiles.lastIndexOf(agency.file);
+    if (f < 0 && this.multiDocumentFiles.length < 1024) f = this.multiDocumentFiles.push(agency.file) - 1;
+    return f >= 0 && agency.document < 2 ** 20 ? f * 2 ** 20 + agency.document : `${agency.file}, document ${agency.document + 1}`;
+  }
+
+  private placeText(place: string | number): string {
+    if (typeof place === "string") return place;
+    return `${this.multiDocumentFiles[Math.floor(place / 2 ** 20)]!}, document ${(place % 2 ** 20) + 1}`;
   }
 
   /** The finished batch: ranked, sorted by `sort`, cut to `top`. */

@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
-import { isCsvPath } from "../io/csv-load.js";
-import { scoreFile, scoreTableStreaming } from "./score-file.js";
+import { noteInput } from "../io/write.js";
+import type { OpenTable } from "./table-score.js";
+import { batchTasks, CHUNK_FILES, doTask, isLargeTable, type Task } from "./tasks.js";
 import type { FileOutcome, RubricTable } from "./types.js";
-import type { ChunkReply, ChunkRequest } from "./worker.js";
+import type { WorkerReply, WorkerRequest } from "./worker.js";
 
 /** How a batch is run. */
 export interface BatchRunOptions extends AssessmentLoadOptions {
@@ -16,45 +17,51 @@ export interface BatchRunOptions extends AssessmentLoadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const CHUNK_FILES = 32;
 const WORKER_YOUNG_MB = Number(process.env.EGOV_WORKER_YOUNG_MB ?? 8);
-/** How many chunks may be scored ahead of the next one to deliver: bounds the reorder buffer (memory). */
+/** How many tasks may be done ahead of the next one to deliver: bounds the reorder buffer (memory). */
 const MAX_AHEAD = 16;
 
 /**
  * Scores every file and hands each file's outcome to `onOutcome` in the order of `files` (stable
- * output), as soon as it and every file before it are done. Large batches are spread over worker
- * threads; `rubrics` gathers the rubrics the agencies were scored with.
+ * output), as soon as it and every file before it are done; a CSV table's agencies come a piece of
+ * rows at a time (`more: true` on all but its last outcome). Large batches, and large tables, are
+ * spread over worker threads; `rubrics` gathers the rubrics the agencies were scored with.
  */
 export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
   const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) };
   const envWorkers = Number(process.env.EGOV_MATURITY_WORKERS);
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
-  if (files.length < (options.inProcessBelow ?? 50) || files.includes("-")) {
+  const tables = new Map<string, OpenTable | undefined>();
+  const largeTable = files.some(isLargeTable);
+  if ((files.length < (options.inProcessBelow ?? 50) && !largeTable) || files.includes("-")) {
     const inThread: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
-    files.forEach((file, i) => {
-      if (file !== "-" && isCsvPath(file)) scoreTableStreaming(file, inThread, rubrics, onOutcome);
-      else onOutcome(scoreFile(file, inThread, rubrics));
-      options.onProgress?.(i + 1, files.length);
-    });
+    let done = 0;
+    for (const task of batchTasks(files, inThread, rubrics, tables)) {
+      for (const outcome of task.deliver(task.request && doTask(task.request, inThread, rubrics, tables))) onOutcome(outcome);
+      done += task.files;
+      if (task.files > 0) options.onProgress?.(done, files.length);
+    }
     return;
   }
-  await runPool(files, load, Math.min(workers, Math.ceil(files.length / CHUNK_FILES)), rubrics, onOutcome, options.onProgress);
+  const count = largeTable ? workers : Math.min(workers, Math.ceil(files.length / CHUNK_FILES));
+  await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options.onProgress);
 }
 
 function runPool(
-  files: readonly string[],
+  tasks: Iterator<Task>,
+  total: number,
   load: AssessmentLoadOptions,
   count: number,
   rubrics: RubricTable,
   onOutcome: (outcome: FileOutcome) => void,
   onProgress: BatchRunOptions["onProgress"],
 ): Promise<void> {
-  const chunks = Math.ceil(files.length / CHUNK_FILES);
   const pool: Worker[] = [];
   const inFlight = new Map<Worker, number>();
-  const ready = new Map<number, FileOutcome[]>();
-  let nextToSend = 0;
+  /** Tasks made and not yet delivered, by number; a reply waits here until every task before it is delivered. */
+  const pending = new Map<number, { task: Task; reply?: WorkerReply; done: boolean }>();
+  let made = 0;
+  let exhausted = false;
   let nextToDeliver = 0;
   let done = 0;
   let finished = false;
@@ -66,49 +73,80 @@ function runPool(
       for (const w of pool) void w.terminate();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
+    /** The next task for a worker: tasks without a request are done where they are delivered. */
+    const nextTask = (): { n: number; task: Task } | undefined => {
+      while (!exhausted && made - nextToDeliver < MAX_AHEAD) {
+        const next = tasks.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const n = made++;
+        pending.set(n, { task: next.value, done: next.value.request === undefined });
+        if (next.value.request !== undefined) return { n, task: next.value };
+      }
+      return undefined;
+    };
     const feed = (worker: Worker) => {
-      while ((inFlight.get(worker) ?? 0) < 2 && nextToSend < chunks && nextToSend - nextToDeliver < MAX_AHEAD) {
-        const request: ChunkRequest = { chunk: nextToSend, files: files.slice(nextToSend * CHUNK_FILES, (nextToSend + 1) * CHUNK_FILES) };
-        nextToSend++;
+      while ((inFlight.get(worker) ?? 0) < 2) {
+        const next = nextTask();
+        if (next === undefined) return;
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+        const request: WorkerRequest = { n: next.n, request: next.task.request! };
         worker.postMessage(request);
       }
     };
-    const onReply = (worker: Worker, reply: ChunkReply) => {
-      if (finished) return;
-      inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
-      for (const [key, rubric] of reply.rubrics) if (!rubrics.has(key)) rubrics.set(key, rubric);
-      ready.set(reply.chunk, reply.outcomes);
-      done += reply.outcomes.length;
+    const deliver = () => {
+      for (let entry = pending.get(nextToDeliver); entry?.done === true; entry = pending.get(nextToDeliver)) {
+        pending.delete(nextToDeliver);
+        nextToDeliver++;
+        for (const outcome of entry.task.deliver(entry.reply?.reply)) onOutcome(outcome);
+        done += entry.task.files;
+        if (entry.task.files > 0) onProgress?.(done, total);
+      }
+    };
+    const step = () => {
       try {
-        for (let outcomes = ready.get(nextToDeliver); outcomes !== undefined; outcomes = ready.get(nextToDeliver)) {
-          ready.delete(nextToDeliver);
-          nextToDeliver++;
-          for (const outcome of outcomes) onOutcome(outcome);
+        // Tasks done where they are delivered (a table that is read whole) make room for more: go on
+        // until no task is made.
+        for (let made0 = -1; made0 !== made; ) {
+          made0 = made;
+          deliver();
+          for (const w of pool) feed(w);
+          deliver();
         }
-        onProgress?.(done, files.length);
       } catch (error) {
         fail(error);
         return;
       }
-      if (nextToDeliver === chunks) {
+      if (exhausted && nextToDeliver === made) {
         finished = true;
         Promise.all(pool.map((w) => w.terminate())).then(() => resolve(), reject);
-        return;
       }
-      for (const w of pool) feed(w);
+    };
+    const onReply = (worker: Worker, reply: WorkerReply) => {
+      if (finished) return;
+      inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
+      for (const [key, rubric] of reply.rubrics) if (!rubrics.has(key)) rubrics.set(key, rubric);
+      for (const file of reply.inputs) noteInput(file);
+      const entry = pending.get(reply.n);
+      if (entry) {
+        entry.reply = reply;
+        entry.done = true;
+      }
+      step();
     };
     for (let i = 0; i < count; i++) {
       // A capped young generation keeps each worker's memory flat however many files it scores; large
       // enough that scavenges of the (up to 100 KB) file texts stay rare (npm run bench: RSS and time).
       const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       pool.push(worker);
-      worker.on("message", (reply: ChunkReply) => onReply(worker, reply));
+      worker.on("message", (reply: WorkerReply) => onReply(worker, reply));
       worker.on("error", fail);
       worker.on("exit", (code) => {
         if (!finished) fail(new Error(`a batch worker stopped unexpectedly (exit code ${code})`));
       });
     }
-    for (const w of pool) feed(w);
+    step();
   });
 }

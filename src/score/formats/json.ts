@@ -9,14 +9,21 @@ import type { RenderContext } from "../../render/context.js";
 /** Version of the batch JSON contract (json and ndjson). */
 export const BATCH_SCHEMA_VERSION = 1;
 
+/** The text lookup of the last rubric and language asked for: one per batch, not one per agency. */
+let lastTexts: { rubric: Rubric; lang: string; texts: ReturnType<typeof batchTexts> } | undefined;
+
+function textsOf(rubric: Rubric, lang: string): ReturnType<typeof batchTexts> {
+  if (lastTexts?.rubric !== rubric || lastTexts.lang !== lang) lastTexts = { rubric, lang, texts: batchTexts(rubric, lang) };
+  return lastTexts.texts;
+}
+
 /** One agency as JSON: every score a full-precision fraction; `rank` only when ranked. */
 export function agencyJson(agency: AgencyResult | RankedAgency, rubric: Rubric, lang: string): Record<string, unknown> {
-  const x = batchTexts(rubric, lang);
+  const x = textsOf(rubric, lang);
   const dimensions: Record<string, number | null> = {};
   rubric.dimensions.forEach((d, i) => (dimensions[d.id] = agency.dimensions[i] ?? null));
   const weakestAt = rubric.dimensions.findIndex((d) => d.id === agency.weakest);
-  return {
-    ...("rank" in agency ? { rank: agency.rank } : {}),
+  const body = {
     id: agency.id,
     name: agency.name === undefined ? null : x.text(agency.name),
     groups: agency.groups,
@@ -35,6 +42,9 @@ export function agencyJson(agency: AgencyResult | RankedAgency, rubric: Rubric, 
     weakest: agency.weakest === null ? null : { dimension: agency.weakest, title: x.dimTitle(agency.weakest), score: agency.dimensions[weakestAt] ?? null },
     dimensions,
   };
+  // Object.assign, not a spread of `{ rank }`: the spread made V8 keep (promote) every object built
+  // here, and a 200,000-agency batch's output phase then grew the heap by hundreds of MB.
+  return "rank" in agency ? Object.assign({ rank: agency.rank }, body) : body;
 }
 
 /** A roll-up as JSON. */
@@ -119,21 +129,36 @@ export function renderBatchJson(batch: Batch, ctx: RenderContext): string {
   return [...batchJsonChunks(batch, ctx)].join("");
 }
 
-/** The JSON document in pieces (one per result), for writing a large batch without one huge string. */
+/** The JSON document in pieces (of about 64 KB), for writing a large batch without one huge string. */
 export function* batchJsonChunks(batch: Batch, ctx: JsonContext): Generator<string> {
   const open = JSON.stringify(head(batch, ctx), null, 2);
   yield `${open.slice(0, -2)},\n  "results": [`;
   const rubric = batch.rubric;
-  let first = true;
-  if (rubric !== null) {
-    for (const a of batch.results) {
-      yield `${first ? "\n" : ",\n"}    ${JSON.stringify(agencyJson(a, rubric, ctx.lang))}`;
-      first = false;
-    }
-  }
-  yield `${first ? "" : "\n  "}],\n  "errors": ${indent(JSON.stringify(batch.errors.map(problemJson), null, 2))},\n`;
+  const results = rubric === null ? [] : batch.results;
+  yield* pieces(results, (a, i) => `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(agencyJson(a, rubric!, ctx.lang))}`);
+  yield `${results.length === 0 ? "" : "\n  "}],\n  "errors": [`;
+  // Problems in pieces too: a table with a bad cell on every row has as many problems as rows.
+  yield* pieces(batch.errors, (p, i) => `${i === 0 ? "" : ","}\n    ${indent(indent(JSON.stringify(problemJson(p), null, 2)))}`);
+  yield `${batch.errors.length === 0 ? "" : "\n  "}],\n`;
   const rest = JSON.stringify(tail(batch, ctx), null, 2);
   yield `${rest.slice(2)}\n`;
+}
+
+/** The texts of a list's items, joined into pieces of about 64 KB: few writes, no piece near V8's longest string. */
+export function* pieces<T>(items: readonly T[], text: (item: T, i: number) => string): Generator<string> {
+  let piece: string[] = [];
+  let size = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = text(items[i]!, i);
+    piece.push(item);
+    size += item.length;
+    if (size >= 1 << 16) {
+      yield piece.join("");
+      piece = [];
+      size = 0;
+    }
+  }
+  if (piece.length > 0) yield piece.join("");
 }
 
 function indent(json: string): string {
