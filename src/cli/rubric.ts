@@ -87,13 +87,13 @@ export function registerRubric(program: Command): void {
       // Both tables fit 80 columns; ids sit under their titles so they can be copied whole.
       const dims = new Table({
         head: [t(lang, "dimension"), t(lang, "kind"), t(lang, "rubric.weight"), t(lang, "rubric.thresholdTarget"), t(lang, "rubric.requires")],
-        colWidths: [20, 14, 7, 11, 22],
+        colWidths: [20, 14, 8, 11, 21],
         wordWrap: true,
         style: { head: useColor(options) ? ["bold"] : [], border: [] },
       });
       for (const d of s.dimensions) {
         const thresholdTarget = d.threshold === undefined ? `— / ${fmt(d.target)}` : `${fmt(d.threshold)} / ${fmt(d.target)}`;
-        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id} · ${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
+        dims.push([`${terminalLine(d.title)}\n${c.dim(`${d.id}\n${plural(lang, "rubric.criteriaCount", d.criteria.length)}`)}`, t(lang, `kind.${d.kind}`), String(d.weight), thresholdTarget, d.requires.map((g) => terminalLine(phraseText(gateRequirement(r, g, lang)))).join("\n") || "—"]);
       }
       lines.push(dims.toString(), "");
       const crit = new Table({ head: [t(lang, "criterion"), t(lang, "rubric.type"), t(lang, "rubric.weight")], colWidths: [55, 11, 8], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });

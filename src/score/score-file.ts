@@ -1,5 +1,4 @@
 import type { AssessmentLoadOptions, LoadedAssessment } from "../io/assessment-load.js";
-import { csvRecords } from "../io/csv.js";
 import { isCsvPath, loadAssessmentCsvRows } from "../io/csv-load.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { readTextFile } from "../io/read.js";
@@ -28,31 +27,4 @@ export function scoreFile(file: string, options: AssessmentLoadOptions, rubrics:
   // A batch shows no evidence or notes: the answers keep only what scores need.
   const load = loadAssessmentsAny(file, options.scoresOnly === true ? options : { ...options, scoresOnly: true });
   return { file, agencies: load.assessments.map(score), problems: load.problems };
-}
-
-/** Agencies of a table handed over at a time when it is scored as it streams. */
-const TABLE_CHUNK = 1024;
-
-/**
- * Scores a table (CSV) in this thread, handing its agencies to `onOutcome` as they are scored, a chunk
- * at a time (`more: true` on all but the last), so that memory does not grow with the table. A syntax
- * problem anywhere rejects the whole table, as `scoreFile` does: the table is checked for one first.
- */
-export function scoreTableStreaming(file: string, options: AssessmentLoadOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): void {
-  const read = readTextFile(file);
-  if (read.text === undefined) return onOutcome({ file, agencies: [], problems: read.problems });
-  const syntax: FileOutcome["problems"] = [];
-  for (const _record of csvRecords(read.text, file, syntax));
-  if (syntax.length > 0) return onOutcome({ file, agencies: [], problems: syntax });
-  let chunk: ScoredAgency[] = [];
-  const { problems } = loadAssessmentCsvRows(read.text, file, options, (a) => {
-    const key = rubricKey(a.rubric);
-    if (!rubrics.has(key)) rubrics.set(key, a.rubric);
-    chunk.push(scoreAgency(a.rubric, a.assessment, { seq: 0, file, document: a.document }));
-    if (chunk.length === TABLE_CHUNK) {
-      onOutcome({ file, agencies: chunk, problems: [], more: true });
-      chunk = [];
-    }
-  });
-  onOutcome({ file, agencies: chunk, problems });
 }

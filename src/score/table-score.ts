@@ -165,6 +165,7 @@ export class TableScorer {
     agency.weakest = s.string(agency.weakest);
     agency.groups = s.groupSet(agency.groups);
     if (agency.blockedBy.length === 0) agency.blockedBy = NO_GATE;
+    if (agency.pendingGates.length === 0) agency.pendingGates = NO_GATE;
     return agency;
   }
 }

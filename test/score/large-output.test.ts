@@ -29,7 +29,7 @@ describe("score --format json to --output, larger than a string can be", () => {
     // Cheap: one result, listed many times, with a 1 MB name.
     const agency: RankedAgency = {
       rank: 1, seq: 0, file: "big.csv", document: 0, rubric: "mini@2.1.0", id: "a1", name: "n".repeat(1 << 20), groups: {},
-      index: 0.5, classification: "high", stage: null, next: null, blockedBy: [], dimensions: rubric.dimensions.map(() => 0.5), weakest: null,
+      index: 0.5, classification: "high", stage: null, next: null, blockedBy: [], pendingGates: [], dimensions: rubric.dimensions.map(() => 0.5), weakest: null,
     };
     const count = Math.ceil(MAX_STRING / (1 << 20)) + 4;
     const batch: Batch = { rubric, files: 1, agencies: count, results: new Array<RankedAgency>(count).fill(agency), errors: [], summary: null, groupBy: null, groups: [] };
