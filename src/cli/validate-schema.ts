@@ -1,16 +1,7 @@
 import { z } from "zod";
+import { ProblemOutput } from "../core/schema-parts.js";
 
-const Problem = z.strictObject({
-  code: z.string().meta({ description: "Stable machine code, e.g. UNKNOWN_KEY, YAML_SYNTAX." }),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  hint: z.string().optional(),
-  file: z.string().optional(),
-  line: z.int().min(1).optional(),
-  column: z.int().min(1).optional(),
-  document: z.int().min(0).optional(),
-  sheet: z.string().optional().meta({ description: "In a workbook: the sheet; then `line` is the row and `column` the column of the cell." }),
-});
+const Problem = ProblemOutput;
 
 /** `validate --format json`, schemaVersion 1 (issue 14: every JSON output has a strict schema). */
 export const ValidateJsonSchema = z.strictObject({

@@ -34,3 +34,16 @@ export function isRealDate(s: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/** A problem as the `validate` and `score` JSON outputs print it (`check` prints its own, every field present). */
+export const ProblemOutput = z.strictObject({
+  code: z.string().meta({ description: "Stable machine code, e.g. YAML_SYNTAX, UNKNOWN_KEY, DUPLICATE_AGENCY." }),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  hint: z.string().optional(),
+  file: z.string().optional(),
+  line: z.int().min(1).optional(),
+  column: z.int().min(1).optional(),
+  document: z.int().min(0).optional(),
+  sheet: z.string().optional().meta({ description: "In a workbook: the sheet; then `line` is the row and `column` the column of the cell." }),
+});

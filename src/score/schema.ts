@@ -1,21 +1,12 @@
 import { z } from "zod";
+import { ProblemOutput } from "../core/schema-parts.js";
 
 // The JSON contracts of `score --format json` and of each line of `--format ndjson` (issue 14: every
 // JSON output has a strict schema). Every object lists all its fields: an unknown field is invalid,
 // so a change of the output is a change of the schema (and of `schemaVersion` when it breaks readers).
 const Score = z.number().min(0).max(1);
 const Title = z.string().meta({ description: "In the output's language." });
-const Problem = z.strictObject({
-  code: z.string().meta({ description: "Stable machine code, e.g. YAML_SYNTAX, DUPLICATE_AGENCY." }),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  hint: z.string().optional(),
-  file: z.string().optional(),
-  line: z.int().min(1).optional(),
-  column: z.int().min(1).optional(),
-  document: z.int().min(0).optional(),
-  sheet: z.string().optional().meta({ description: "In a workbook: the sheet; then `line` is the row and `column` the column of the cell." }),
-});
+const Problem = ProblemOutput;
 const Gate = z.union([
   z.strictObject({ dimension: z.string(), min: Score, score: Score.nullable() }),
   z.strictObject({ criterion: z.string(), min: Score, score: Score.nullable() }),
