@@ -78,11 +78,15 @@ export function outputStream(options: GlobalOptions): OutputStream {
   const file = options.output;
   const writer = file === undefined ? undefined : new AtomicFileWriter(file);
   const put = (text: string) => (writer ? writer.write(text) : void process.stdout.write(text));
-  // Small pieces (a line each) are gathered into writes of about 64 KB: one system call per line
-  // would cost more than the scoring.
+  // Small pieces (a line each) are gathered into one write per turn of the event loop (what one
+  // delivery of scored files produced), at most about 64 KB: one system call per line would cost more
+  // than the scoring, and a reader downstream still gets each line as soon as its batch is done.
   let held: string[] = [];
   let size = 0;
+  let scheduled: NodeJS.Immediate | undefined;
   const flush = () => {
+    if (scheduled !== undefined) clearImmediate(scheduled);
+    scheduled = undefined;
     if (held.length === 0) return;
     put(held.join(""));
     held = [];
@@ -93,12 +97,15 @@ export function outputStream(options: GlobalOptions): OutputStream {
       held.push(piece);
       size += piece.length;
       if (size >= 1 << 16) flush();
+      else scheduled ??= setImmediate(flush);
     },
     end: () => {
       flush();
       writer?.commit(() => refuseOutputOverInput(file!, commandOperands()));
     },
     abort: () => {
+      if (scheduled !== undefined) clearImmediate(scheduled);
+      scheduled = undefined;
       held = [];
       writer?.abort();
     },

@@ -7,12 +7,12 @@ rmSync(RUBRIC_CACHE_DIR, { recursive: true, force: true });
 let failed = false;
 for (const [id, file] of builtinRubrics()) {
   const loaded = loadRubricFile(file);
-  if (loaded.raw === undefined) {
+  if (loaded.raw === undefined || loaded.rubric?.digest === undefined) {
     failed = true;
     for (const p of loaded.problems) process.stderr.write(`${p.file}:${p.line}:${p.column}  error  ${p.code}  ${p.message}\n`);
     continue;
   }
-  storeRubric(file, readFileSync(file, "utf8").replace(/^\uFEFF/, ""), loaded.raw);
+  storeRubric(file, readFileSync(file, "utf8").replace(/^\uFEFF/, ""), loaded.raw, loaded.rubric.digest);
   process.stdout.write(`rubric cache: ${id}\n`);
 }
 // A broken rubric does not stop the build: it is simply not cached, and the tests that validate every

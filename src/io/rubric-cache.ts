@@ -15,6 +15,8 @@ export const RUBRIC_CACHE_DIR = fileURLToPath(new URL("../rubric-cache/", import
 interface CacheEntry {
   sha256: string;
   rubric: RubricFile;
+  /** The loaded rubric's digest (rubric-digest.ts), computed at build time: hashing it costs every start. */
+  digest: string;
 }
 
 function entryPath(file: string): string {
@@ -26,21 +28,21 @@ export function sourceDigest(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The validated rubric of a built-in file whose source is unchanged; undefined otherwise. */
-export function cachedRubric(file: string, builtinDir: string, text: string): RubricFile | undefined {
+/** The validated rubric of a built-in file whose source is unchanged, and its digest; undefined otherwise. */
+export function cachedRubric(file: string, builtinDir: string, text: string): { rubric: RubricFile; digest: string } | undefined {
   if (resolve(dirname(file)) !== resolve(builtinDir)) return undefined;
   const path = entryPath(file);
   if (!existsSync(path)) return undefined;
   try {
     const entry = JSON.parse(readFileSync(path, "utf8")) as CacheEntry;
-    return entry.sha256 === sourceDigest(text) ? entry.rubric : undefined;
+    return entry.sha256 === sourceDigest(text) && typeof entry.digest === "string" ? { rubric: entry.rubric, digest: entry.digest } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Stores a validated built-in rubric (build time). */
-export function storeRubric(file: string, text: string, rubric: RubricFile): void {
+export function storeRubric(file: string, text: string, rubric: RubricFile, digest: string): void {
   mkdirSync(RUBRIC_CACHE_DIR, { recursive: true });
-  writeFileAtomic(entryPath(file), JSON.stringify({ sha256: sourceDigest(text), rubric } satisfies CacheEntry));
+  writeFileAtomic(entryPath(file), JSON.stringify({ sha256: sourceDigest(text), rubric, digest } satisfies CacheEntry));
 }

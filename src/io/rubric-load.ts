@@ -126,7 +126,11 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
   const read = readRegularFile(real);
   if (read.text === undefined) return { problems: read.problems.map((p) => ({ ...p, file })) };
   const cached = cachedRubric(file, BUILTIN_RUBRICS_DIR, read.text);
-  if (cached !== undefined) return { rubric: normaliseRubric(cached), raw: cached, problems: [] };
+  if (cached !== undefined) {
+    const rubric = normaliseRubric(cached.rubric);
+    rubric.digest = cached.digest;
+    return { rubric, raw: cached.rubric, problems: [] };
+  }
   const { documents, problems: yamlProblems } = parseYamlStream(read.text, file);
   if (yamlProblems.length > 0) return { problems: yamlProblems };
   const parsed = documents.find((d) => d.value !== null && d.value !== undefined);

@@ -9,7 +9,10 @@ import type { WorkerReply, WorkerRequest } from "./worker.js";
 
 /** How a batch is run. */
 export interface BatchRunOptions extends AssessmentLoadOptions {
-  /** Worker threads; default: the machine's parallelism (EGOV_MATURITY_WORKERS overrides). */
+  /**
+   * Threads that score: this one and `workers - 1` worker threads (1: this thread alone); default: the
+   * machine's parallelism (EGOV_MATURITY_WORKERS overrides).
+   */
   workers?: number;
   /** Below this many files, score in this thread: starting workers would cost more than it saves. */
   inProcessBelow?: number;
@@ -25,7 +28,7 @@ const MAX_AHEAD = 16;
  * Scores every file and hands each file's outcome to `onOutcome` in the order of `files` (stable
  * output), as soon as it and every file before it are done; a CSV table's agencies come a piece of
  * rows at a time (`more: true` on all but its last outcome). Large batches, and large tables, are
- * spread over worker threads; `rubrics` gathers the rubrics the agencies were scored with.
+ * spread over this thread and worker threads; `rubrics` gathers the rubrics the agencies were scored with.
  */
 export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
   const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) };
@@ -33,7 +36,7 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
   const tables = new Map<string, OpenTable | undefined>();
   const largeTable = files.some(isLargeTable);
-  if ((files.length < (options.inProcessBelow ?? 50) && !largeTable) || files.includes("-")) {
+  if ((files.length < (options.inProcessBelow ?? 50) && !largeTable) || files.includes("-") || workers === 1) {
     const inThread: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
     let done = 0;
     for (const task of batchTasks(files, inThread, rubrics, tables)) {
@@ -43,8 +46,11 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
     }
     return;
   }
-  const count = largeTable ? workers : Math.min(workers, Math.ceil(files.length / CHUNK_FILES));
-  await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options.onProgress);
+  // This thread scores too, from the first task on (the first ndjson line does not wait for a worker
+  // to start), and delivers; the workers take the other cores.
+  const count = largeTable ? workers - 1 : Math.min(workers - 1, Math.ceil(files.length / CHUNK_FILES));
+  const local: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
+  await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options.onProgress, (request) => doTask(request, local, rubrics, tables));
 }
 
 function runPool(
@@ -55,6 +61,7 @@ function runPool(
   rubrics: RubricTable,
   onOutcome: (outcome: FileOutcome) => void,
   onProgress: BatchRunOptions["onProgress"],
+  here: (request: Task["request"] & object) => WorkerReply["reply"],
 ): Promise<void> {
   const pool: Worker[] = [];
   const inFlight = new Map<Worker, number>();
@@ -87,8 +94,9 @@ function runPool(
       }
       return undefined;
     };
+    const ready = new Set<Worker>();
     const feed = (worker: Worker) => {
-      while ((inFlight.get(worker) ?? 0) < 2) {
+      while (ready.has(worker) && (inFlight.get(worker) ?? 0) < 2) {
         const next = nextTask();
         if (next === undefined) return;
         inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
@@ -122,7 +130,33 @@ function runPool(
       if (exhausted && nextToDeliver === made) {
         finished = true;
         Promise.all(pool.map((w) => w.terminate())).then(() => resolve(), reject);
-      }
+      } else schedule();
+    };
+    /**
+     * This thread takes a task when one is waiting and no reply is: one task at a time, then back to
+     * the event loop, so that the workers' replies are delivered between two of its tasks.
+     */
+    let scheduled = false;
+    const schedule = () => {
+      if (scheduled || finished) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        if (finished) return;
+        const next = nextTask();
+        if (next === undefined) return;
+        let reply: WorkerReply["reply"];
+        try {
+          reply = here(next.task.request!);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        const entry = pending.get(next.n)!;
+        entry.reply = { n: next.n, reply, rubrics: [], inputs: [] };
+        entry.done = true;
+        step();
+      });
     };
     const onReply = (worker: Worker, reply: WorkerReply) => {
       if (finished) return;
@@ -141,7 +175,11 @@ function runPool(
       // enough that scavenges of the (up to 100 KB) file texts stay rare (npm run bench: RSS and time).
       const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       pool.push(worker);
-      worker.on("message", (reply: WorkerReply) => onReply(worker, reply));
+      worker.on("message", (reply: WorkerReply | "ready") => {
+        if (reply !== "ready") return onReply(worker, reply);
+        ready.add(worker);
+        step();
+      });
       worker.on("error", fail);
       worker.on("exit", (code) => {
         if (!finished) fail(new Error(`a batch worker stopped unexpectedly (exit code ${code})`));

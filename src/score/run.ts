@@ -40,7 +40,7 @@ export interface ScoreOptions {
   onRecord?: (record: NdjsonRecord) => void;
   /** Called as files are done (in any order), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads (default: the machine's parallelism). */
+  /** Threads that score: this one and `workers - 1` worker threads (default: the machine's parallelism). */
   workers?: number;
 }
 

@@ -6,7 +6,7 @@ import { scoreFile } from "./score-file.js";
 import { openTable, scorePiece, TableScorer, type OpenTable, type PieceRow, type TablePiece } from "./table-score.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 
-/** Files scored together in one task. */
+/** Files scored together in one task (the first tasks are smaller: see `batchTasks`). */
 export const CHUNK_FILES = 32;
 
 /** Work for a thread: a chunk of files, or a piece of a table's rows. */
@@ -59,15 +59,19 @@ export function isLargeTable(file: string): boolean {
  */
 export function* batchTasks(files: readonly string[], options: AssessmentLoadOptions, rubrics: RubricTable, tables: Map<string, OpenTable | undefined>): Generator<Task> {
   let chunk: string[] = [];
+  // The first chunks grow from one file (1, 2, 4, … CHUNK_FILES): the first agency is out as soon as
+  // it is scored (ndjson), and no thread waits on a large first chunk while the others start.
+  let size = 1;
   const flush = (): Task => {
     const request = { files: chunk };
     chunk = [];
+    size = Math.min(CHUNK_FILES, size * 2);
     return { request, files: request.files.length, deliver: (reply) => (reply as { outcomes: FileOutcome[] }).outcomes };
   };
   for (const file of files) {
     if (file === "-" || !isCsvPath(file)) {
       chunk.push(file);
-      if (chunk.length === CHUNK_FILES) yield flush();
+      if (chunk.length >= size) yield flush();
       continue;
     }
     if (chunk.length > 0) yield flush();

@@ -27,6 +27,8 @@ const rubrics: RubricTable = new Map();
 const tables = new Map<string, OpenTable | undefined>();
 const sent = new Set<string>();
 
+// Loaded and listening: the coordinator sends tasks from now on (until then its own thread does them).
+parentPort?.postMessage("ready");
 parentPort?.on("message", (message: WorkerRequest) => {
   const reply = doTask(message.request, options, rubrics, tables);
   const fresh: [string, Rubric][] = [];

@@ -69,3 +69,19 @@ describe("expandPaths with globs", () => {
     }
   });
 });
+
+describe("expandPaths of a folder", () => {
+  it("names each file as path.join(the argument as written, the path below it)", () => {
+    // The walk joins a folder's prefix once and appends each name: the same names as join() per file,
+    // however the folder argument is spelt (trailing or doubled slashes, `.` and `..` segments).
+    const dir = mkdtempSync(join(tmpdir(), "egov-walk-"));
+    mkdirSync(join(dir, "sub", "deeper"), { recursive: true });
+    for (const f of ["a.yaml", "b.yml", "sub/c.yaml", "sub/deeper/d.yaml"]) writeFileSync(join(dir, f), "x: 1\n");
+    const below = ["a.yaml", "b.yml", "sub/c.yaml", "sub/deeper/d.yaml"].map((f) => f.split("/"));
+    for (const arg of [dir, `${dir}/`, `${dir}//`, `${dir}/.`, `${dir}/./`, `${dir}/sub/..`, `${dir}/sub/../`]) {
+      const { files, problems } = expandPaths([arg]);
+      expect(problems, arg).toEqual([]);
+      expect(files, arg).toEqual(below.map((parts) => join(arg, ...parts)));
+    }
+  });
+});

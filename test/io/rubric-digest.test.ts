@@ -47,3 +47,23 @@ describe("rubric digest", () => {
     expect(canonicalJson({ b: 1, a: [2, { d: undefined, c: "x" }], m: new Map([["z", 1], ["y", 2]]) })).toBe('{"a":[2,{"c":"x"}],"b":1,"m":{"y":2,"z":1}}');
   });
 });
+
+describe("the built-in rubrics' cache (dist/rubric-cache)", () => {
+  it("carries each rubric's digest as computed from the loaded rubric", async () => {
+    // The built loader reads the cache (the sources' loader has none beside it): the digest stored at
+    // build time must be the one the rubric's content gives, or every batch would key it differently.
+    const built = (await import(new URL("../../dist/io/rubric-load.js", import.meta.url).href)) as typeof import("../../src/io/rubric-load.js");
+    const digest = (await import(new URL("../../dist/io/rubric-digest.js", import.meta.url).href)) as typeof import("../../src/io/rubric-digest.js");
+    const ids = [...built.builtinRubrics().keys()];
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    for (const id of ids) {
+      const cached = JSON.parse(readFileSync(new URL(`../../dist/rubric-cache/${id}.json`, import.meta.url), "utf8")) as { digest?: string };
+      const loaded = built.loadRubricFile(built.builtinRubrics().get(id)!).rubric!;
+      expect(cached.digest, id).toMatch(/^[0-9a-f]{12}$/);
+      expect(loaded.digest, id).toBe(cached.digest);
+      expect(digest.rubricDigest(loaded), id).toBe(cached.digest);
+      // The same as the sources' loader gives, reading the YAML.
+      expect(loadRubricFile(built.builtinRubrics().get(id)!).rubric!.digest, id).toBe(cached.digest);
+    }
+  });
+});
