@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { Option, type Command } from "commander";
 import { SORT_KEYS } from "../score/batch.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
@@ -70,6 +71,11 @@ Every good file is scored even when others are bad; the bad ones are listed with
 and the exit code is then 2.`,
     )
     .action(async (paths: string[], _opts: unknown, command: Command) => {
+      // A batch makes much short-lived garbage, some of it promoted: by default V8 lets the old
+      // generation grow to several times what is live before a full collection. Growing it by half
+      // keeps a large batch's peak memory near a small one's at no measurable cost in time (npm run
+      // bench: peak RSS of 20,000 files against 2,000). The command's own process, every thread.
+      setFlagsFromString("--heap-growing-percent=50");
       const options = optionsOf<ScoreCliOptions>(command);
       const binary = scoreBinaryFormats[options.format];
       if (binary) refuseTerminal(options, options.format);

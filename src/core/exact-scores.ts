@@ -33,22 +33,69 @@ export function exactCriterionScore(criterion: Criterion, answer: AnswerValue, m
   }
 }
 
+/**
+ * A dimension's exact score from whole numbers, when every criterion is answered with a level or
+ * yes/no (or not at all) and every weight is a whole number: Σ wᵢ·levelᵢ / (maxLevel · Σ wᵢ), the
+ * same fraction as the criterion-by-criterion sum of exactCriterionScore, with one reduction instead
+ * of two per criterion. Undefined when that does not apply (a number answer, a fractional weight, a
+ * level off 0…maxLevel, a sum past 2⁵³): then the general sum decides.
+ */
+function wholeDimensionScore(d: Rubric["dimensions"][number], answers: ReadonlyMap<string, Answer>, maxLevel: number): Rational | null | undefined {
+  if (!Number.isSafeInteger(maxLevel) || maxLevel <= 0) return undefined;
+  let sum = 0;
+  let weights = 0;
+  for (const c of d.criteria) {
+    const w = c.weight;
+    if (!Number.isSafeInteger(w) || w < 0) return undefined;
+    const answer = answers.get(c.id)?.answer;
+    let value: number;
+    if (answer === undefined || answer.kind === "unanswered") value = 0;
+    else if (answer.kind === "na") continue;
+    else if (answer.kind === "boolean") value = answer.value ? maxLevel : 0;
+    else if (answer.kind === "level" && Number.isSafeInteger(answer.level) && answer.level >= 0 && answer.level <= maxLevel) value = answer.level;
+    else return undefined;
+    sum += w * value;
+    weights += w;
+  }
+  if (weights === 0) return null;
+  const denominator = weights * maxLevel;
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(denominator)) return undefined;
+  return Q.rational(BigInt(sum), BigInt(denominator));
+}
+
+/** A dimension's exact score, criterion by criterion (any answer, any weight). */
+function summedDimensionScore(d: Rubric["dimensions"][number], answers: ReadonlyMap<string, Answer>, maxLevel: number): Rational | null {
+  let sum = Q.ZERO;
+  let weights = Q.ZERO;
+  for (const c of d.criteria) {
+    const s = exactCriterionScore(c, answers.get(c.id)?.answer ?? { kind: "unanswered" }, maxLevel);
+    if (s === null) continue;
+    const w = Q.fromNumber(c.weight);
+    sum = Q.add(sum, Q.mul(w, s));
+    weights = Q.add(weights, w);
+  }
+  return weights.n === 0n ? null : Q.div(sum, weights);
+}
+
 /** Dimension scores and the index in exact arithmetic: what ties are decided on. */
 export function exactScores(rubric: Rubric, answers: ReadonlyMap<string, Answer>): { dimensions: Map<string, Rational | null>; index: Rational | null } {
+  return exactIndex(rubric, (d) => {
+    const whole = wholeDimensionScore(d, answers, rubric.maxLevel);
+    return whole !== undefined ? whole : summedDimensionScore(d, answers, rubric.maxLevel);
+  });
+}
+
+/** The same as {@link exactScores}, every dimension summed criterion by criterion: the reference the whole-number path is tested against. */
+export function exactScoresSummed(rubric: Rubric, answers: ReadonlyMap<string, Answer>): { dimensions: Map<string, Rational | null>; index: Rational | null } {
+  return exactIndex(rubric, (d) => summedDimensionScore(d, answers, rubric.maxLevel));
+}
+
+function exactIndex(rubric: Rubric, dimensionScore: (d: Rubric["dimensions"][number]) => Rational | null): { dimensions: Map<string, Rational | null>; index: Rational | null } {
   const dimensions = new Map<string, Rational | null>();
   let indexSum = Q.ZERO;
   let indexWeights = Q.ZERO;
   for (const d of rubric.dimensions) {
-    let sum = Q.ZERO;
-    let weights = Q.ZERO;
-    for (const c of d.criteria) {
-      const s = exactCriterionScore(c, answers.get(c.id)?.answer ?? { kind: "unanswered" }, rubric.maxLevel);
-      if (s === null) continue;
-      const w = Q.fromNumber(c.weight);
-      sum = Q.add(sum, Q.mul(w, s));
-      weights = Q.add(weights, w);
-    }
-    const score = weights.n === 0n ? null : Q.div(sum, weights);
+    const score = dimensionScore(d);
     dimensions.set(d.id, score);
     if (score === null) continue;
     const w = Q.fromNumber(d.weight);

@@ -35,30 +35,43 @@ function sourceKeys(text: string): number {
   return count;
 }
 
+/** What `visit` returns to decline. */
+const DECLINE = Symbol("decline");
+
 /**
- * Keys in the parsed value; -1 at a key YAML treats differently, a number that is not finite, or
- * nesting past the full parser's limit.
+ * One walk over the parsed value: counts its keys (into `keys.count`), declines (DECLINE) at a key
+ * YAML treats differently, a number that is not finite, or nesting past the full parser's limit, and
+ * — parsed from UTF-8 bytes — decodes every string and key in place (keys keep their order).
  */
-function valueKeys(value: unknown, depth: number): number {
-  if (typeof value === "number") return Number.isFinite(value) ? 0 : -1;
-  if (value === null || typeof value !== "object") return 0;
-  if (depth >= LIMITS.maxDepth) return -1;
-  let count = 0;
+function visit(value: unknown, depth: number, bytes: boolean, keys: { count: number }): unknown {
+  if (typeof value === "string") return bytes && hasHighBytes(value) ? decodeBytes(value) : value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : DECLINE;
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= LIMITS.maxDepth) return DECLINE;
   if (Array.isArray(value)) {
-    for (const item of value) {
-      const n = valueKeys(item, depth + 1);
-      if (n < 0) return -1;
-      count += n;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const seen = visit(item, depth + 1, bytes, keys);
+      if (seen === DECLINE) return DECLINE;
+      if (seen !== item) value[i] = seen;
     }
-    return count;
+    return value;
   }
-  for (const key in value) {
-    if (key === "__proto__" || key === "<<") return -1;
-    const n = valueKeys((value as Record<string, unknown>)[key], depth + 1);
-    if (n < 0) return -1;
-    count += n + 1;
+  const record = value as Record<string, unknown>;
+  let rename = false;
+  for (const key in record) {
+    if (key === "__proto__" || key === "<<") return DECLINE;
+    const item = record[key];
+    const seen = visit(item, depth + 1, bytes, keys);
+    if (seen === DECLINE) return DECLINE;
+    if (seen !== item) record[key] = seen;
+    if (bytes && !rename && hasHighBytes(key)) rename = true;
+    keys.count++;
   }
-  return count;
+  if (!rename) return record;
+  const out: Record<string, unknown> = {};
+  for (const key in record) out[hasHighBytes(key) ? decodeBytes(key) : key] = record[key];
+  return out;
 }
 
 /** The one document of a JSON object text, or undefined to decline. */
@@ -76,31 +89,12 @@ export function fastParseJson(source: string, read: SourceForm = { bytes: false,
   } catch {
     return undefined;
   }
-  const keys = valueKeys(value, 0);
+  const keys = { count: 0 };
+  const seen = visit(value, 0, read.bytes, keys);
   // Fewer keys in the value than in the text: a key was written twice (YAML refuses it, JSON.parse keeps the last).
-  if (keys < 0 || keys !== sourceKeys(source)) return undefined;
+  if (seen === DECLINE || keys.count !== sourceKeys(source)) return undefined;
   // The full parser's pre-parse nesting count, which the depth above bounds, except that it can take an
   // escaped quote (\") for the end of a string and count the brackets after it: then it is taken.
   if (source.includes('\\"') && nestingDepth(source).flow > LIMITS.maxDepth) return undefined;
-  return [read.bytes ? decodeStrings(value) : value];
-}
-
-/** Every string (and key) of a value parsed from UTF-8 bytes, decoded; keys keep their order. */
-function decodeStrings(value: unknown): unknown {
-  if (typeof value === "string") return hasHighBytes(value) ? decodeBytes(value) : value;
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = decodeStrings(value[i]);
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  let rename = false;
-  for (const key in record) {
-    record[key] = decodeStrings(record[key]);
-    if (!rename && hasHighBytes(key)) rename = true;
-  }
-  if (!rename) return record;
-  const out: Record<string, unknown> = {};
-  for (const key in record) out[hasHighBytes(key) ? decodeBytes(key) : key] = record[key];
-  return out;
+  return [seen];
 }

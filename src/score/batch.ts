@@ -53,6 +53,9 @@ export interface BatchOptions {
 }
 
 const NOTHING_BELOW: number[] = [];
+const NO_GATES: AgencyResult["blockedBy"] = [];
+/** At most this many distinct strings (and group sets) are shared: past it, values are kept as they came. */
+const SHARED_MAX = 1 << 14;
 
 /** Builds a batch from file outcomes delivered in input order; constant memory apart from the kept results. */
 export class BatchCollector {
@@ -68,6 +71,13 @@ export class BatchCollector {
   readonly groupKeys = new Set<string>();
   private all: RollupAccumulator | null = null;
   private readonly groups = new Map<string | null, RollupAccumulator>();
+  /**
+   * One copy of each repeated value of the kept results: an agency scored on a worker thread comes
+   * with its own copy of every string (rubric key, stage and class ids, group values, file), which
+   * over a batch of 200,000 would be most of its memory.
+   */
+  private readonly strings = new Map<string, string>();
+  private readonly groupSets = new Map<string, Readonly<Record<string, string>>>();
 
   constructor(
     private readonly rubrics: RubricTable,
@@ -125,9 +135,40 @@ export class BatchCollector {
         }
         group.add(agency, belowTarget);
       }
-      if (this.options.keepResults) this.kept.push(agency);
+      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file));
       this.options.onAgency?.(agency, rubric);
     }
+  }
+
+  private share<T extends string | null>(value: T): T {
+    if (value === null) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    if (this.strings.size < SHARED_MAX) this.strings.set(value, value);
+    return value;
+  }
+
+  /** A kept result with its repeated values shared (see `strings`); its groups without a prototype. */
+  private compact(agency: AgencyResult, file: string): AgencyResult {
+    if (agency.file === file) agency.file = file;
+    agency.rubric = this.share(agency.rubric);
+    agency.classification = this.share(agency.classification);
+    agency.stage = this.share(agency.stage);
+    agency.next = this.share(agency.next);
+    agency.weakest = this.share(agency.weakest);
+    if (agency.blockedBy.length === 0) agency.blockedBy = NO_GATES;
+    if (agency.pendingGates.length === 0) agency.pendingGates = NO_GATES;
+    let key = "";
+    for (const k in agency.groups) key += `${k.length}:${k}${agency.groups[k]!.length}:${agency.groups[k]}`;
+    let groups = this.groupSets.get(key);
+    if (groups === undefined) {
+      const own: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const k in agency.groups) own[this.share(k)] = this.share(agency.groups[k]!);
+      groups = own;
+      if (this.groupSets.size < SHARED_MAX) this.groupSets.set(key, groups);
+    }
+    agency.groups = groups;
+    return agency;
   }
 
   /** An agency's place, small: a table's 200,000 rows must not cost a string each. */

@@ -102,3 +102,39 @@ describe("typed values against band minima", () => {
     expect(numberScore(c, 49.9999999999)).toBe(0.5);
   });
 });
+
+describe("the whole-number path of exactScores", () => {
+  it("gives the same fractions as the criterion-by-criterion sum, on any answers and weights (property)", async () => {
+    const { exactScoresSummed } = await import("../../src/core/exact-scores.js");
+    // Whole and fractional weights; levels, yes/no, N/A, unanswered and (every third criterion) numbers.
+    const weight = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(0.1, 0.5, 1.5, 2.25));
+    const dimension = fc.array(weight, { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.tuple(dimension, fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }), fc.infiniteStream(fc.nat()), (maxLevel, dims, seeds) => {
+        const criteria = dims.flatMap(([weights], di) => weights.map((w, ci) => ({ id: `d${di}.c${ci}`, title: "c", weight: w, ...(ci % 3 === 2 ? { type: "number" as const, min: 0, max: 100 } : { levels: Object.fromEntries(Array.from({ length: maxLevel + 1 }, (_, i) => [i, `l${i}`])) }) })));
+        const r = normaliseRubric(
+          RubricFileSchema.parse({
+            id: "whole",
+            version: "1.0.0",
+            languages: ["en"],
+            title: "Whole",
+            scale: Array.from({ length: maxLevel + 1 }, (_, value) => ({ value, label: String(value) })),
+            dimensions: dims.map(([weights, w], di) => ({ id: `d${di}`, kind: "pillar", title: "D", weight: w, criteria: criteria.filter((c) => c.id.startsWith(`d${di}.`)) })),
+          }),
+        );
+        const it = seeds[Symbol.iterator]();
+        const map = new Map<string, Answer>();
+        for (const c of criteria) {
+          const n = it.next().value as number;
+          const kinds = "type" in c ? [{ kind: "number", value: (n % 125) - 5 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }] : [{ kind: "level", level: n % (maxLevel + 1) }, { kind: "boolean", value: n % 2 === 0 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }];
+          map.set(c.id, { answer: kinds[n % kinds.length] as Answer["answer"], evidence: [] });
+        }
+        const fast = exactScores(r, map);
+        const summed = exactScoresSummed(r, map);
+        expect(fast.index === null ? null : Q.key(fast.index)).toBe(summed.index === null ? null : Q.key(summed.index));
+        for (const [id, s] of summed.dimensions) expect(fast.dimensions.get(id) === null ? null : Q.key(fast.dimensions.get(id)!), id).toBe(s === null ? null : Q.key(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -135,3 +135,23 @@ describe("fastParseJson", () => {
     fc.assert(fc.property(keyed, agreesJson), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
   });
 });
+
+describe("deepIndent", () => {
+  it("finds exactly the lines a regular expression finds: more than 512 spaces, `-` or `?` at a line's start (property)", async () => {
+    const { deepIndent } = await import("../../src/io/fast-yaml.js");
+    const reference = (text: string) => /(?:^|\n)[ ?-]{513}/.test(text);
+    const run = fc.tuple(fc.constantFrom(" ", "-", "?", " -", "? "), fc.integer({ min: 0, max: 300 })).map(([unit, n]) => unit.repeat(n).slice(0, 600));
+    const line = fc.tuple(run, fc.constantFrom("", "a", "x: 1", "\r", " ")).map(([indent, rest]) => indent + rest);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        const text = lines.join("\n");
+        expect(deepIndent(text), JSON.stringify(text.length)).toBe(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(deepIndent(" ".repeat(513))).toBe(true);
+    expect(deepIndent(" ".repeat(512))).toBe(false);
+    expect(deepIndent(`a\n${"-".repeat(512)}x\n${" ".repeat(513)}`)).toBe(true);
+    expect(deepIndent(`${"?".repeat(512)}\n${" ".repeat(512)}a`)).toBe(false);
+  });
+});
