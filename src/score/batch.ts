@@ -62,7 +62,7 @@ export class BatchCollector {
   private rubric: Rubric | null = null;
   private files = 0;
   private seq = 0;
-  private readonly kept: AgencyResult[] = [];
+  private readonly kept: RankedAgency[] = [];
   private readonly errors: Problem[] = [];
   /** Where each agency id was first: the file, or (a document after the first) a number for file and document. */
   private readonly seen = new Map<string, string | number>();
@@ -135,8 +135,8 @@ export class BatchCollector {
         }
         group.add(agency, belowTarget);
       }
-      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file));
       this.options.onAgency?.(agency, rubric);
+      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file));
     }
   }
 
@@ -148,16 +148,12 @@ export class BatchCollector {
     return value;
   }
 
-  /** A kept result with its repeated values shared (see `strings`); its groups without a prototype. */
-  private compact(agency: AgencyResult, file: string): AgencyResult {
-    if (agency.file === file) agency.file = file;
-    agency.rubric = this.share(agency.rubric);
-    agency.classification = this.share(agency.classification);
-    agency.stage = this.share(agency.stage);
-    agency.next = this.share(agency.next);
-    agency.weakest = this.share(agency.weakest);
-    if (agency.blockedBy.length === 0) agency.blockedBy = NO_GATES;
-    if (agency.pendingGates.length === 0) agency.pendingGates = NO_GATES;
+  /**
+   * A kept result, small: one object of a fixed shape (every field in the object itself, `rank` too),
+   * its repeated values shared (see `strings`), its dimension scores unboxed when none is null, its
+   * groups without a prototype.
+   */
+  private compact(agency: AgencyResult, file: string): RankedAgency {
     let key = "";
     for (const k in agency.groups) key += `${k.length}:${k}${agency.groups[k]!.length}:${agency.groups[k]}`;
     let groups = this.groupSets.get(key);
@@ -167,8 +163,32 @@ export class BatchCollector {
       groups = own;
       if (this.groupSets.size < SHARED_MAX) this.groupSets.set(key, groups);
     }
-    agency.groups = groups;
-    return agency;
+    let dimensions = agency.dimensions;
+    if (!dimensions.includes(null)) {
+      // Allocated at its length and filled, the array stores the numbers as doubles in place (not one
+      // box each, as a worker's copy does) and without the slack that pushing leaves.
+      dimensions = new Array<number>(agency.dimensions.length);
+      for (let i = 0; i < dimensions.length; i++) dimensions[i] = agency.dimensions[i]!;
+    }
+    return {
+      seq: agency.seq,
+      file: agency.file === file ? file : agency.file,
+      document: agency.document,
+      rubric: this.share(agency.rubric),
+      id: agency.id,
+      name: agency.name,
+      groups,
+      index: agency.index,
+      classification: this.share(agency.classification),
+      stage: this.share(agency.stage),
+      next: this.share(agency.next),
+      blockedBy: agency.blockedBy.length === 0 ? NO_GATES : agency.blockedBy,
+      pendingGates: agency.pendingGates.length === 0 ? NO_GATES : agency.pendingGates,
+      dimensions,
+      indexExact: agency.indexExact,
+      weakest: this.share(agency.weakest),
+      rank: 0,
+    };
   }
 
   /** An agency's place, small: a table's 200,000 rows must not cost a string each. */
@@ -189,7 +209,7 @@ export class BatchCollector {
     const rubric = this.rubric;
     const ranks = competitionRanks(this.kept.map((a) => a.index), this.kept.map((a) => a.indexExact));
     // Ranked in place: a copy of every result would double the batch's memory.
-    const ranked = this.kept as RankedAgency[];
+    const ranked = this.kept;
     ranked.forEach((a, i) => (a.rank = ranks[i]!));
     if (rubric !== null) ranked.sort(sorter(sort, rubric, lang));
     const groupList = [...this.groups.entries()].map(([value, acc]) => ({ value, rollup: acc.result(5) }));

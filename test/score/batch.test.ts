@@ -51,3 +51,22 @@ describe("BatchCollector", () => {
     expect(results.map((r) => r.file)).toEqual(["a.yaml", "b.yaml", "c.yaml"]);
   });
 });
+
+describe("BatchCollector's kept results", () => {
+  it("hold the same values as the agencies they keep, with a rank of 0 until the batch is finished", () => {
+    const rubrics: RubricTable = new Map([[rubricKey(rubric), rubric]]);
+    const collector = new BatchCollector(rubrics, { filters: [], keepResults: true });
+    const given = { ...fromWorker("x", "x.yaml", { sector: "health" }), name: { en: "X", ar: "س" }, indexExact: "1/2", dimensions: [0.25, null, 1] };
+    const streamed: unknown[] = [];
+    const streaming = new BatchCollector(rubrics, { filters: [], keepResults: false, onAgency: (a) => streamed.push(a) });
+    streaming.add({ file: "x.yaml", agencies: [{ ...given, belowTarget: [] }], problems: [] });
+    // What is streamed (ndjson) is the agency as scored: no rank.
+    expect(streamed[0]).not.toHaveProperty("rank");
+    collector.add({ file: "x.yaml", agencies: [{ ...given, belowTarget: [] }], problems: [] });
+    const [kept] = collector.finish().results;
+    const { belowTarget: _b, seq: _s, groups, ...rest } = given;
+    expect(kept).toMatchObject({ ...rest, rank: 1 });
+    expect({ ...kept!.groups }).toEqual(groups);
+    expect(kept!.dimensions).toEqual([0.25, null, 1]);
+  });
+});
