@@ -81,6 +81,21 @@ export function setKey(map: Record<string, unknown>, key: string, value: unknown
 /** Where the last quoted scalar read ended (the index after its closing quote): no object per scalar. */
 export const quoted = { end: 0 };
 
+/**
+ * The first backslash at or after a position of the text being read (`at`, -1 for none, is the first
+ * at or after `from`): found once and reused while the reader moves forward (a double-quoted scalar without escapes, nearly all of them, costs one
+ * `indexOf` for its closing quote and a comparison, not a look at each of its characters).
+ */
+const backslash = { text: "", from: 0, at: -1 };
+function nextBackslash(text: string, from: number): number {
+  if (backslash.text !== text || from < backslash.from || (backslash.at >= 0 && backslash.at < from)) {
+    backslash.text = text;
+    backslash.from = from;
+    backslash.at = text.indexOf("\\", from);
+  }
+  return backslash.at < 0 ? text.length : backslash.at;
+}
+
 /** Reads a quoted scalar starting at `text[at]`; returns its value and sets `quoted.end`. */
 export function readQuoted(text: string, at: number): string {
   const quote = text[at];
@@ -103,8 +118,7 @@ export function readQuoted(text: string, at: number): string {
   for (;;) {
     const close = text.indexOf('"', i);
     if (close < 0) throw new Decline();
-    let slash = i;
-    while (slash < close && text.charCodeAt(slash) !== 92) slash++;
+    const slash = Math.min(nextBackslash(text, i), close);
     if (slash === close) {
       out = out === "" ? text.slice(i, close) : out + text.slice(i, close);
       quoted.end = close + 1;

@@ -1,6 +1,6 @@
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
-import { localise } from "../core/text.js";
+import { localise, type LocalisedText } from "../core/text.js";
 import { rubricKey } from "./agency-result.js";
 import { competitionRanks, compareDesc } from "./rank.js";
 import { checkFilters, matchesFilters, type AgencyFilter } from "./filter.js";
@@ -53,6 +53,22 @@ export interface BatchOptions {
 }
 
 const NOTHING_BELOW: number[] = [];
+
+/**
+ * A string of its own. V8 keeps a slice of 13 characters or more (an agency's name or id read from its
+ * file) as a view of the whole text it was cut from: a kept result would hold its file's text, some
+ * 10 KB per agency. A copy through JSON holds only its characters.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+function ownText(text: LocalisedText): LocalisedText {
+  if (typeof text === "string") return ownString(text);
+  const out: Record<string, string> = {};
+  for (const lang in text) out[lang] = ownString(text[lang]!);
+  return out;
+}
 const NO_GATES: AgencyResult["blockedBy"] = [];
 /** At most this many distinct strings (and group sets) are shared: past it, values are kept as they came. */
 const SHARED_MAX = 1 << 14;
@@ -116,6 +132,7 @@ export class BatchCollector {
         this.problem({ code: "RUBRIC_MIXED", severity: "error", message: `scored with rubric ${agency.rubric}, but the batch uses ${rubricKey(this.rubric)}`, hint: "a batch compares agencies on one rubric: pass --rubric to score every file with it, or score the files separately", file: agency.file, line: 1, column: 1, ...(agency.document > 0 ? { document: agency.document } : {}) });
         continue;
       }
+      agency.id = ownString(agency.id);
       const first = this.seen.get(agency.id);
       if (first !== undefined) {
         const at = this.options.locateAgencyId?.(agency.file, agency.document) ?? { line: 1, column: 1 };
@@ -123,7 +140,7 @@ export class BatchCollector {
         continue;
       }
       this.seen.set(agency.id, this.place(agency));
-      for (const key of Object.keys(agency.groups)) this.groupKeys.add(key);
+      for (const key of Object.keys(agency.groups)) if (!this.groupKeys.has(key)) this.groupKeys.add(ownString(key));
       if (!matchesFilters(agency, this.options.filters, rubric)) continue;
       this.all!.add(agency, belowTarget);
       if (this.options.groupBy !== undefined) {
@@ -144,8 +161,9 @@ export class BatchCollector {
     if (value === null) return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known as T;
-    if (this.strings.size < SHARED_MAX) this.strings.set(value, value);
-    return value;
+    const own = ownString(value);
+    if (this.strings.size < SHARED_MAX) this.strings.set(own, own);
+    return own as T;
   }
 
   /**
@@ -176,7 +194,7 @@ export class BatchCollector {
       document: agency.document,
       rubric: this.share(agency.rubric),
       id: agency.id,
-      name: agency.name,
+      name: agency.name === undefined ? undefined : ownText(agency.name),
       groups,
       index: agency.index,
       classification: this.share(agency.classification),
