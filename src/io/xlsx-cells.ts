@@ -150,7 +150,7 @@ export function sheetOf(parsed: ParsedDocument, path: readonly (string | number)
   if (known === undefined || typeof known === "string") return known;
   const counter = new LineCounter();
   counter.linePos = known.encoded;
-  return known.sheets[Math.floor(locate({ ...parsed, lineCounter: counter }, path, atKey).line / SPAN)];
+  return known.sheets[Math.floor(locate({ index: parsed.index, value: parsed.value, doc: parsed.doc, lineCounter: counter }, path, atKey).line / SPAN)];
 }
 
 /** Once loaded, a questionnaire's document gives rows alone (for annotations that know lines only); `sheetOf` gives the sheet. */

@@ -76,3 +76,17 @@ answers:
     expect(codes("rubric: ./rubric.yaml\nagency: {id: a\n")[0]).toMatch(/^\d+:\d+ YAML_SYNTAX$/);
   });
 });
+
+describe("a document loaded on the fast path", () => {
+  it("gives the positions of its values when asked, for each document of the stream, and none before", async () => {
+    const { locate } = await import("../../src/io/yaml.js");
+    const { assessments, problems } = load("rubric: ./rubric.yaml\nagency: {id: a}\nanswers: {pub.a: 1}\n---\nrubric: ./rubric.yaml\nagency: {id: b}\nanswers:\n  pub.a: 2\n");
+    expect(problems).toEqual([]);
+    const [first, second] = assessments.map((a) => a.parsed);
+    expect(first!.value).toMatchObject({ agency: { id: "a" } });
+    expect(locate(first!, ["answers", "pub.a"])).toEqual({ line: 3, column: 18 });
+    expect(locate(second!, ["answers", "pub.a"])).toEqual({ line: 8, column: 10 });
+    expect(second!.index).toBe(1);
+    expect(second!.doc.toJS()).toEqual(second!.value);
+  });
+});
