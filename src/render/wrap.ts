@@ -56,3 +56,29 @@ export function wrapText(text: string, width: number, indent = 2): string {
     .flatMap((line) => wrapLine(line, width, indent))
     .join("\n");
 }
+
+/** A list item's first line: a dash, star or bullet, or a number (Latin or Arabic-Indic digits) with `.` or `)`. */
+const LIST_ITEM = /^(?:[-*•]|[0-9\u0660-\u0669]+[.)])\s/;
+
+/**
+ * Prose written in a YAML block (an executive summary, the context) as terminal lines of `width`
+ * columns. A blank line separates paragraphs; a single line break inside a paragraph is a space (the
+ * writer's line length is not the terminal's), except before a list item. A paragraph is wrapped
+ * flush with the margin, a list item with its continuation lines under its text.
+ */
+export function reflowProse(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.trim().split(/\n\s*\n/)) {
+    const lines: string[] = [];
+    for (const raw of paragraph.split("\n")) {
+      const line = raw.trim();
+      if (line === "") continue;
+      if (lines.length === 0 || LIST_ITEM.test(line)) lines.push(line);
+      else lines[lines.length - 1] += ` ${line}`;
+    }
+    if (lines.length === 0) continue;
+    if (out.length > 0) out.push("");
+    for (const line of lines) out.push(...wrapLine(line, width, LIST_ITEM.test(line) ? 2 : 0));
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { formatAnswer, formatImpact, formatScore, terminalLine, terminalSafe, te
 import { plural, t } from "../../i18n/index.js";
 import { dimensionScoreText, draftBanner, gapList, gapListHeading, gateRequirementPhrase, gateStatePhrase, narrativeOf, notAssessed, PAGE_ONE_GAPS, PAGE_ONE_STEPS, punctuation, requirementText, unansweredByDimension } from "../summary.js";
 import { phraseText } from "../../render/gates.js";
-import { wrapText } from "../../render/wrap.js";
+import { reflowProse, wrapText } from "../../render/wrap.js";
 
 /** Column widths that add up to the terminal's width (cli-table3 counts borders as one cell each). */
 function fit(widths: number[], total: number, flexible: number): number[] {
@@ -58,7 +58,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
   }
   lines.push("");
 
-  if (narrative.summary !== "") lines.push(c.bold(t(lang, "report.summary")), terminalSafe(narrative.summary), "");
+  if (narrative.summary !== "") lines.push(c.bold(t(lang, "report.summary")), ...reflowProse(terminalSafe(narrative.summary), width), "");
 
   // Page 1 of the printed report: the largest gaps and the next steps.
   lines.push(c.bold(t(lang, "largestGaps")));
@@ -73,7 +73,7 @@ export function renderReportTable(report: Report, ctx: RenderContext): string {
     if (report.roadmap.length > PAGE_ONE_STEPS) lines.push(c.dim(plural(lang, "report.moreSteps", report.roadmap.length - PAGE_ONE_STEPS)));
     lines.push("");
   }
-  if (narrative.context !== "") lines.push(c.bold(t(lang, "report.context")), terminalSafe(narrative.context), "");
+  if (narrative.context !== "") lines.push(c.bold(t(lang, "report.context")), ...reflowProse(terminalSafe(narrative.context), width), "");
 
   const dims = new Table({
     head: [t(lang, "dimension"), t(lang, "score"), t(lang, "target"), t(lang, "gap"), ""],
