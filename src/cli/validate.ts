@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { InputError, type Problem } from "../core/problems.js";
-import { documentKind, loadAssessmentDocument } from "../io/assessment-load.js";
+import { documentKind, fastLoad, loadAssessmentDocument } from "../io/assessment-load.js";
 import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
 import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";
@@ -37,6 +37,10 @@ export function validateFile(file: string, rubricOverride?: string, mapping?: Cs
   }
   const read = readTextFile(file);
   if (read.text === undefined) return { file, kind: "unknown", documents: 0, problems: read.problems };
+  // Valid assessments take the fast path every command takes (no positions, no zod): it declines
+  // anything else — a rubric, a policy, any problem — and the full parse below finds and words it.
+  const fast = fastLoad(read.text, file, rubricOverride !== undefined ? { rubric: rubricOverride } : {});
+  if (fast !== undefined) return { file, kind: "assessment", documents: fast.assessments.length, problems: [] };
   const { documents, problems } = parseYamlStream(read.text, file);
   if (problems.length > 0) return { file, kind: "unknown", documents: 0, problems };
   const present = documents.filter((d) => d.value !== null && d.value !== undefined);
