@@ -1,6 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
-import { localise, type LocalisedText } from "../core/text.js";
+import { localise } from "../core/text.js";
+import { ownString, ownText } from "./own-string.js";
 import { rubricKey } from "./agency-result.js";
 import { competitionRanks, compareDesc } from "./rank.js";
 import { checkFilters, matchesFilters, type AgencyFilter } from "./filter.js";
@@ -54,21 +55,6 @@ export interface BatchOptions {
 
 const NOTHING_BELOW: number[] = [];
 
-/**
- * A string of its own. V8 keeps a slice of 13 characters or more (an agency's name or id read from its
- * file) as a view of the whole text it was cut from: a kept result would hold its file's text, some
- * 10 KB per agency. A copy through JSON holds only its characters.
- */
-export function ownString(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-function ownText(text: LocalisedText): LocalisedText {
-  if (typeof text === "string") return ownString(text);
-  const out: Record<string, string> = {};
-  for (const lang in text) out[lang] = ownString(text[lang]!);
-  return out;
-}
 const NO_GATES: AgencyResult["blockedBy"] = [];
 /** At most this many distinct strings (and group sets) are shared: past it, values are kept as they came. */
 const SHARED_MAX = 1 << 14;
@@ -132,7 +118,8 @@ export class BatchCollector {
         this.problem({ code: "RUBRIC_MIXED", severity: "error", message: `scored with rubric ${agency.rubric}, but the batch uses ${rubricKey(this.rubric)}`, hint: "a batch compares agencies on one rubric: pass --rubric to score every file with it, or score the files separately", file: agency.file, line: 1, column: 1, ...(agency.document > 0 ? { document: agency.document } : {}) });
         continue;
       }
-      agency.id = ownString(agency.id);
+      // A table's scorer hands over ids and names of their own already (its duplicate check keeps the ids).
+      if (outcome.owned !== true) agency.id = ownString(agency.id);
       const first = this.seen.get(agency.id);
       if (first !== undefined) {
         const at = this.options.locateAgencyId?.(agency.file, agency.document) ?? { line: 1, column: 1 };
@@ -153,7 +140,7 @@ export class BatchCollector {
         group.add(agency, belowTarget);
       }
       this.options.onAgency?.(agency, rubric);
-      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file));
+      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file, outcome.owned === true));
     }
   }
 
@@ -171,7 +158,7 @@ export class BatchCollector {
    * its repeated values shared (see `strings`), its dimension scores unboxed when none is null, its
    * groups without a prototype.
    */
-  private compact(agency: AgencyResult, file: string): RankedAgency {
+  private compact(agency: AgencyResult, file: string, owned: boolean): RankedAgency {
     let key = "";
     for (const k in agency.groups) key += `${k.length}:${k}${agency.groups[k]!.length}:${agency.groups[k]}`;
     let groups = this.groupSets.get(key);
@@ -194,7 +181,7 @@ export class BatchCollector {
       document: agency.document,
       rubric: this.share(agency.rubric),
       id: agency.id,
-      name: agency.name === undefined ? undefined : ownText(agency.name),
+      name: agency.name === undefined || owned ? agency.name : ownText(agency.name),
       groups,
       index: agency.index,
       classification: this.share(agency.classification),

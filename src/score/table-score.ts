@@ -8,6 +8,7 @@ import { checkRow, readRow, TableRows } from "../io/csv-row.js";
 import type { CsvPiece } from "../io/csv-stream.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { rubricKey, scoreAgency } from "./agency-result.js";
+import { ownString, ownText } from "./own-string.js";
 import type { FileOutcome, RubricTable, ScoredAgency } from "./types.js";
 
 /** A table read in pieces: what reading its rows needs (from its header), and its row filter. */
@@ -131,6 +132,9 @@ export class TableScorer {
         problems.push(...row.problems);
         continue;
       }
+      // The id (and the name below) of its own: a row read in this thread is a slice of its piece's
+      // text, which the table's duplicate check and the batch would otherwise keep whole.
+      row.claim.id = ownString(row.claim.id);
       const taken = this.rows.claim(row.claim);
       if (taken) {
         problems.push(taken);
@@ -144,7 +148,7 @@ export class TableScorer {
       }
     }
     this.problems += problems.length;
-    return { file: this.file, agencies, problems, more: true };
+    return { file: this.file, agencies, problems, more: true, owned: true };
   }
 
   /** The table's last outcome: no row selected by the row filter is a problem. */
@@ -164,6 +168,7 @@ export class TableScorer {
     agency.next = s.string(agency.next);
     agency.weakest = s.string(agency.weakest);
     agency.groups = s.groupSet(agency.groups);
+    if (agency.name !== undefined) agency.name = ownText(agency.name);
     if (agency.blockedBy.length === 0) agency.blockedBy = NO_GATE;
     if (agency.pendingGates.length === 0) agency.pendingGates = NO_GATE;
     return agency;

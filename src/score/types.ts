@@ -54,6 +54,8 @@ export interface FileOutcome {
   problems: Problem[];
   /** More outcomes of the same file follow (a table scored as it streams); the file counts once, at its last. */
   more?: boolean;
+  /** The agencies' ids and names are strings of their own already (score/own-string.ts), not slices of a text. */
+  owned?: boolean;
 }
 
 /** The rubrics seen so far, by `id@version`. */

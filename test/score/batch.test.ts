@@ -103,3 +103,34 @@ describe("a batch's memory", () => {
     expect(grown / n).toBeLessThan(4_000);
   });
 });
+
+describe("a table batch's memory", () => {
+  it("does not hold the table's text through the ids and names it keeps, nor through its duplicate check", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { setFlagsFromString } = await import("node:v8");
+    const { runInNewContext } = await import("node:vm");
+    const { runScore } = await import("../../src/score/run.js");
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const dir = mkdtempSync(join(tmpdir(), "egov-table-mem-"));
+    const n = 3000;
+    // A long unread column makes each row about 2 KB: a kept slice of a row would hold its piece of 1,024 rows.
+    const rows = Array.from({ length: n }, (_, i) => `2022,"A country with a long name number ${i}",1,0.5,0.5,0.${(i % 90) + 10},0.5,0.5,${"x".repeat(2000)}`);
+    const csv = join(dir, "t.csv");
+    writeFileSync(csv, `Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,Human Capital Index,Telecommunication Infrastructure Index,Remarks\n${rows.join("\n")}\n`);
+    const options = { workers: 1, mapping: "examples/composite/un-egdi-2022.mapping.yaml", map: ["Remarks=-"] };
+    const first = await runScore([csv], options);
+    expect(first.batch.errors).toEqual([]);
+    expect(first.batch.results).toHaveLength(n);
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    const run = await runScore([csv], options);
+    gc();
+    expect(run.batch.results).toHaveLength(n);
+    expect(run.batch.results.find((r) => r.id.endsWith("-2999"))?.name).toBe("A country with a long name number 2999");
+    // Under 1 KB an agency is its result; a held piece would be 2 KB a row and more.
+    expect((process.memoryUsage().heapUsed - base) / n).toBeLessThan(1_500);
+  });
+});
