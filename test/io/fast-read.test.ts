@@ -82,3 +82,38 @@ describe("the fast readers on bytes", () => {
     fc.assert(fc.property(json, sameFromBytes), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) });
   });
 });
+
+describe("isClean, four bytes at a time", () => {
+  /** The byte-by-byte reference: what the fast readers refuse (see fast-read.ts). */
+  function reference(bytes: Uint8Array, start: number): boolean {
+    for (let i = start; i < bytes.length; i++) {
+      const c = bytes[i]!;
+      if ((c >= 0x20 && c < 0x7f) || c === 10) continue;
+      if (c === 13) {
+        if (bytes[i + 1] !== 10) return false;
+        continue;
+      }
+      if (c < 0x80) return false;
+      if (c === 0xc2 && bytes[i + 1]! < 0xa0) return false;
+      if (c === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9)) return false;
+      if (c === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return false;
+    }
+    return true;
+  }
+
+  it("agrees with the byte-by-byte check on any bytes, start and alignment (property)", async () => {
+    const { isClean } = await import("../../src/io/fast-read.js");
+    // Mostly printable text, with line ends, controls, DEL and the lead bytes of the refused sequences.
+    const byte = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) }, fc.constantFrom(0x0a, 0x0d, 0x00, 0x09, 0x1f, 0x7f, 0x80, 0x9f, 0xa0, 0xa8, 0xa9, 0xbb, 0xbf, 0xc2, 0xe2, 0xef, 0xff));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.nat(7), fc.nat(5), (list, offset, start) => {
+        const backing = new Uint8Array(list.length + offset);
+        backing.set(list, offset);
+        const bytes = backing.subarray(offset);
+        const from = Math.min(start, bytes.length);
+        expect(isClean(bytes, from)).toBe(reference(bytes, from));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
