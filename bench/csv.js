@@ -7,23 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { prng } from "./batch.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = process.env.BENCH_BIN ?? `${root}bin/egov-maturity.js`;
 const TIME = "/usr/bin/time";
 const REGIONS = ["africa", "americas", "asia", "europe", "oceania"];
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A table of `rows` countries: id, name, region, the three EGDI components (and two columns ignored). */
 export function writeTable(file, rows) {

@@ -7,18 +7,11 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/core/problems.js";
 import { csvRecords, detectDelimiter, type CsvRecord } from "../../src/io/csv.js";
 import { csvPieces, scanCsvFile, tablePieces } from "../../src/io/csv-stream.js";
+// The bench's PRNG (mulberry32): one copy for the generated corpora and these tables.
+// @ts-expect-error the bench is plain JavaScript without types
+import { prng as benchPrng } from "../../bench/batch.js";
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = benchPrng as (seed: number) => () => number;
 
 /** A table of awkward but valid cells: quotes, doubled quotes, line breaks of every kind inside quotes, blank lines, CRLF and lone CR ends. */
 function table(random: () => number, rows: number): string {

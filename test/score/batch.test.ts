@@ -1,5 +1,9 @@
 // The batch collector (score/batch.ts), in-process: what it keeps of each agency.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScore, type ScoreOptions, type ScoreRun } from "../../src/score/run.js";
 import { rubricKey } from "../../src/score/agency-result.js";
 import { BatchCollector } from "../../src/score/batch.js";
 import type { FileOutcome, RubricTable, ScoredAgency } from "../../src/score/types.js";
@@ -71,66 +75,53 @@ describe("BatchCollector's kept results", () => {
   });
 });
 
+/**
+ * The heap a batch keeps per agency: the paths scored twice in this thread (the first run loads the
+ * code and the rubric), the heap measured after a full collection before and after the second.
+ */
+async function heapKeptPerAgency(paths: string[], options: ScoreOptions, agencies: number): Promise<{ perAgency: number; run: ScoreRun }> {
+  const { setFlagsFromString } = await import("node:v8");
+  const { runInNewContext } = await import("node:vm");
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const first = await runScore(paths, { ...options, workers: 1 });
+  expect(first.batch.errors).toEqual([]);
+  expect(first.batch.results).toHaveLength(agencies);
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  const run = await runScore(paths, { ...options, workers: 1 });
+  gc();
+  expect(run.batch.results).toHaveLength(agencies);
+  return { perAgency: (process.memoryUsage().heapUsed - base) / agencies, run };
+}
+
 describe("a batch's memory", () => {
   it("does not hold each file's text through the agency names and ids it keeps", async () => {
     // A slice of 13 characters or more is, in V8, a view of the whole string it was cut from: a kept
     // name cut from a file's text held the whole file (about 10 KB an agency before the fix).
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const { setFlagsFromString } = await import("node:v8");
-    const { runInNewContext } = await import("node:vm");
-    const { runScore } = await import("../../src/score/run.js");
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const dir = mkdtempSync(join(tmpdir(), "egov-batch-mem-"));
     const padding = `# ${"x".repeat(200)}\n`.repeat(100); // 20 KB of comment in every file
     const n = 400;
     for (let i = 0; i < n; i++) {
       writeFileSync(join(dir, `a${String(i).padStart(4, "0")}.yaml`), `${padding}rubric: ../../test/fixtures/mini/rubric.yaml\nagency:\n  id: agency-with-a-long-id-${i}\n  name: {en: "General Directorate of Passports number ${i}", ar: "الجهة ${i}"}\n  groups: {sector: "a sector with a long name"}\nanswers: {}\n`);
     }
-    const options = { workers: 1, rubric: "test/fixtures/mini/rubric.yaml" };
-    const before = await runScore([dir], options); // warm: code and rubric loaded
-    expect(before.batch.errors).toEqual([]);
-    expect(before.batch.results).toHaveLength(n);
-    gc();
-    const base = process.memoryUsage().heapUsed;
-    const run = await runScore([dir], options);
-    gc();
-    const grown = process.memoryUsage().heapUsed - base;
-    expect(run.batch.results).toHaveLength(n);
+    const { perAgency } = await heapKeptPerAgency([dir], { rubric: "test/fixtures/mini/rubric.yaml" }, n);
     // About 1 KB an agency is its result; 20 KB would be its file's text.
-    expect(grown / n).toBeLessThan(4_000);
+    expect(perAgency).toBeLessThan(4_000);
   });
 });
 
 describe("a table batch's memory", () => {
   it("does not hold the table's text through the ids and names it keeps, nor through its duplicate check", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const { setFlagsFromString } = await import("node:v8");
-    const { runInNewContext } = await import("node:vm");
-    const { runScore } = await import("../../src/score/run.js");
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const dir = mkdtempSync(join(tmpdir(), "egov-table-mem-"));
     const n = 3000;
     // A long unread column makes each row about 2 KB: a kept slice of a row would hold its piece of 1,024 rows.
     const rows = Array.from({ length: n }, (_, i) => `2022,"A country with a long name number ${i}",1,0.5,0.5,0.${(i % 90) + 10},0.5,0.5,${"x".repeat(2000)}`);
     const csv = join(dir, "t.csv");
     writeFileSync(csv, `Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,Human Capital Index,Telecommunication Infrastructure Index,Remarks\n${rows.join("\n")}\n`);
-    const options = { workers: 1, mapping: "examples/composite/un-egdi-2022.mapping.yaml", map: ["Remarks=-"] };
-    const first = await runScore([csv], options);
-    expect(first.batch.errors).toEqual([]);
-    expect(first.batch.results).toHaveLength(n);
-    gc();
-    const base = process.memoryUsage().heapUsed;
-    const run = await runScore([csv], options);
-    gc();
-    expect(run.batch.results).toHaveLength(n);
+    const { perAgency, run } = await heapKeptPerAgency([csv], { mapping: "examples/composite/un-egdi-2022.mapping.yaml", map: ["Remarks=-"] }, n);
     expect(run.batch.results.find((r) => r.id.endsWith("-2999"))?.name).toBe("A country with a long name number 2999");
     // Under 1 KB an agency is its result; a held piece would be 2 KB a row and more.
-    expect((process.memoryUsage().heapUsed - base) / n).toBeLessThan(1_500);
+    expect(perAgency).toBeLessThan(1_500);
   });
 });
