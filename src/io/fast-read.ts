@@ -68,9 +68,7 @@ export function isClean(bytes: Uint8Array, start: number): boolean {
     if (words !== undefined && (i & 3) === 0 && i + 4 <= n) {
       const w = words[i >>> 2]!;
       // No byte below 0x20 and none above 0x7E (bit tricks on the four bytes at once): all printable.
-      if ((((w - 0x20202020) & ~w) | ((w + 0x01010101) | w)) & 0x80808080) {
-        // fall through to the bytes of this word
-      } else {
+      if (((((w - 0x20202020) & ~w) | ((w + 0x01010101) | w)) & 0x80808080) === 0) {
         i += 4;
         continue;
       }

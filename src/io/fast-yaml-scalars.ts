@@ -83,8 +83,9 @@ export const quoted = { end: 0 };
 
 /**
  * The first backslash at or after a position of the text being read (`at`, -1 for none, is the first
- * at or after `from`): found once and reused while the reader moves forward (a double-quoted scalar without escapes, nearly all of them, costs one
- * `indexOf` for its closing quote and a comparison, not a look at each of its characters).
+ * at or after `from`): found once and reused while the reader moves forward. A double-quoted scalar
+ * without escapes, nearly all of them, costs one `indexOf` for its closing quote and a comparison,
+ * not a look at each of its characters.
  */
 const backslash = { text: "", from: 0, at: -1 };
 function nextBackslash(text: string, from: number): number {

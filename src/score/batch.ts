@@ -1,7 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { localise } from "../core/text.js";
-import { ownString, ownText } from "./own-string.js";
+import { ownString, ownText, SharedStrings } from "./own-string.js";
 import { rubricKey } from "./agency-result.js";
 import { competitionRanks, compareDesc } from "./rank.js";
 import { checkFilters, matchesFilters, type AgencyFilter } from "./filter.js";
@@ -56,8 +56,6 @@ export interface BatchOptions {
 const NOTHING_BELOW: number[] = [];
 
 const NO_GATES: AgencyResult["blockedBy"] = [];
-/** At most this many distinct strings (and group sets) are shared: past it, values are kept as they came. */
-const SHARED_MAX = 1 << 14;
 
 /** Builds a batch from file outcomes delivered in input order; constant memory apart from the kept results. */
 export class BatchCollector {
@@ -73,13 +71,8 @@ export class BatchCollector {
   readonly groupKeys = new Set<string>();
   private all: RollupAccumulator | null = null;
   private readonly groups = new Map<string | null, RollupAccumulator>();
-  /**
-   * One copy of each repeated value of the kept results: an agency scored on a worker thread comes
-   * with its own copy of every string (rubric key, stage and class ids, group values, file), which
-   * over a batch of 200,000 would be most of its memory.
-   */
-  private readonly strings = new Map<string, string>();
-  private readonly groupSets = new Map<string, Readonly<Record<string, string>>>();
+  /** One copy of each repeated value of the kept results (rubric key, stage and class ids, groups). */
+  private readonly shared = new SharedStrings();
 
   constructor(
     private readonly rubrics: RubricTable,
@@ -144,30 +137,12 @@ export class BatchCollector {
     }
   }
 
-  private share<T extends string | null>(value: T): T {
-    if (value === null) return value;
-    const known = this.strings.get(value);
-    if (known !== undefined) return known as T;
-    const own = ownString(value);
-    if (this.strings.size < SHARED_MAX) this.strings.set(own, own);
-    return own as T;
-  }
-
   /**
    * A kept result, small: one object of a fixed shape (every field in the object itself, `rank` too),
    * its repeated values shared (see `strings`), its dimension scores unboxed when none is null, its
    * groups without a prototype.
    */
   private compact(agency: AgencyResult, file: string, owned: boolean): RankedAgency {
-    let key = "";
-    for (const k in agency.groups) key += `${k.length}:${k}${agency.groups[k]!.length}:${agency.groups[k]}`;
-    let groups = this.groupSets.get(key);
-    if (groups === undefined) {
-      const own: Record<string, string> = Object.create(null) as Record<string, string>;
-      for (const k in agency.groups) own[this.share(k)] = this.share(agency.groups[k]!);
-      groups = own;
-      if (this.groupSets.size < SHARED_MAX) this.groupSets.set(key, groups);
-    }
     let dimensions = agency.dimensions;
     if (!dimensions.includes(null)) {
       // Allocated at its length and filled, the array stores the numbers as doubles in place (not one
@@ -179,19 +154,19 @@ export class BatchCollector {
       seq: agency.seq,
       file: agency.file === file ? file : agency.file,
       document: agency.document,
-      rubric: this.share(agency.rubric),
+      rubric: this.shared.string(agency.rubric),
       id: agency.id,
       name: agency.name === undefined || owned ? agency.name : ownText(agency.name),
-      groups,
+      groups: this.shared.groupSet(agency.groups),
       index: agency.index,
-      classification: this.share(agency.classification),
-      stage: this.share(agency.stage),
-      next: this.share(agency.next),
+      classification: this.shared.string(agency.classification),
+      stage: this.shared.string(agency.stage),
+      next: this.shared.string(agency.next),
       blockedBy: agency.blockedBy.length === 0 ? NO_GATES : agency.blockedBy,
       pendingGates: agency.pendingGates.length === 0 ? NO_GATES : agency.pendingGates,
       dimensions,
       indexExact: agency.indexExact,
-      weakest: this.share(agency.weakest),
+      weakest: this.shared.string(agency.weakest),
       rank: 0,
     };
   }

@@ -8,7 +8,7 @@ import { checkRow, readRow, TableRows } from "../io/csv-row.js";
 import type { CsvPiece } from "../io/csv-stream.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { rubricKey, scoreAgency } from "./agency-result.js";
-import { ownString, ownText } from "./own-string.js";
+import { ownString, ownText, SharedStrings } from "./own-string.js";
 import type { FileOutcome, RubricTable, ScoredAgency } from "./types.js";
 
 /** A table read in pieces: what reading its rows needs (from its header), and its row filter. */
@@ -81,28 +81,6 @@ export function scorePiece(open: OpenTable, piece: CsvPiece, rubrics: RubricTabl
   return rows;
 }
 
-/** Strings and group sets shared between agencies: a kept result refers to them instead of a copy each. */
-class Shared {
-  private readonly strings = new Map<string, string>();
-  private readonly groups = new Map<string, Readonly<Record<string, string>>>();
-
-  string<T extends string | null>(s: T): T {
-    if (s === null) return s;
-    const known = this.strings.get(s);
-    if (known !== undefined) return known as T;
-    if (this.strings.size < 4096) this.strings.set(s, s);
-    return s;
-  }
-
-  groupSet(groups: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-    const key = JSON.stringify(groups);
-    const known = this.groups.get(key);
-    if (known !== undefined) return known;
-    if (this.groups.size < 4096) this.groups.set(key, groups);
-    return groups;
-  }
-}
-
 const NO_GATE: ScoredAgency["blockedBy"] = [];
 
 /**
@@ -113,7 +91,7 @@ const NO_GATE: ScoredAgency["blockedBy"] = [];
 export class TableScorer {
   private readonly rows: TableRows;
   private problems = 0;
-  private readonly shared = new Shared();
+  private readonly shared = new SharedStrings();
 
   constructor(
     private readonly file: string,
