@@ -2,9 +2,32 @@ import stringWidth from "string-width";
 
 const ANSI = /\u001B\[[0-9;]*m/g;
 
-/** Columns a text takes in a terminal (string-width): ANSI colour codes and combining marks take none, wide (CJK, emoji) characters two. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** string-width's cost grows with the square of the text's length: longer texts are measured in pieces. */
+const PIECE = 256;
+
+/**
+ * Columns a text takes in a terminal (string-width): ANSI colour codes and combining marks take none,
+ * wide (CJK, emoji) characters two. Printable ASCII is its length. A long text (a 40,000-word summary
+ * on one line took minutes) is measured in pieces of about 256 characters, each cut before a printable
+ * ASCII character, where a grapheme cluster starts; colour codes are removed first so none is cut.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= PIECE) return stringWidth(text);
+  const plain = text.replace(ANSI, "");
+  let width = 0;
+  for (let start = 0; start < plain.length; ) {
+    let end = Math.min(plain.length, start + PIECE);
+    // At most one more piece's length to find a cut before printable ASCII; a text without any is cut anyway.
+    for (const limit = Math.min(plain.length, end + PIECE); end < limit; end++) {
+      const c = plain.charCodeAt(end);
+      if (c >= 0x20 && c <= 0x7e) break;
+    }
+    width += stringWidth(plain.slice(start, end));
+    start = end;
+  }
+  return width;
 }
 
 /** Splits a plain word (no colour codes) into pieces of at most `width` columns. */

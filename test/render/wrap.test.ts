@@ -28,3 +28,23 @@ describe("reflowProse", () => {
     expect(lines.join(" ").replace(/ +/g, " ").trim()).toBe("تقدّم مديرية الجوازات معظم خدماتها إلكترونيًا من البداية إلى النهاية: تجديد الجواز وحجز المواعيد ودفع الرسوم رقمية بالكامل. الفقرة الثانية.");
   });
 });
+
+describe("displayWidth of a long text", () => {
+  it("is string-width's width, measured in pieces (Latin, Arabic with marks, CJK, emoji, colour codes)", async () => {
+    const stringWidth = (await import("string-width")).default;
+    const { displayWidth } = await import("../../src/render/wrap.js");
+    const parts = ["word ", "تقدّم مديرية ", "漢字", "👍🏽 ", "\u001b[31mred\u001b[39m ", "é", "x"];
+    for (let n = 50; n <= 900; n += 170) {
+      const text = Array.from({ length: n }, (_, i) => parts[(i * 7) % parts.length]).join("");
+      expect(displayWidth(text), `${n} parts`).toBe(stringWidth(text));
+    }
+  });
+
+  it("wraps a 40,000-word paragraph (one line of a summary) in linear time, every line within the width", () => {
+    // string-width on the whole line cost minutes: the report of such a summary never ended.
+    const line = Array.from({ length: 40_000 }, (_, i) => `word${i}`).join(" ");
+    const lines = reflowProse(line, 80);
+    expect(lines.length).toBeGreaterThan(3_000);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+  });
+});
