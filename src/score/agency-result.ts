@@ -1,6 +1,6 @@
 import type { Assessment } from "../core/assessment.js";
 import type { Rubric } from "../core/rubric.js";
-import { classify, criterionScores, dimensionScores, EPSILON, exactScores, gateOutcome, overallIndex, stageAttainment, unansweredIds, weakestDimension } from "../core/score.js";
+import { classify, criterionScores, dimensionScores, EPSILON, exactIndexOf, gateOutcome, overallIndex, stageAttainment, unansweredIds, weakestDimension } from "../core/score.js";
 import { key } from "../core/exact.js";
 import type { ScoredAgency } from "./types.js";
 
@@ -51,7 +51,7 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     belowTarget,
   };
   // The exact index decides rank ties (score/rank.ts).
-  const exact = index === null ? null : exactScores(rubric, assessment.answers).index;
+  const exact = index === null ? null : exactIndexOf(rubric, assessment.answers);
   if (exact !== null) result.indexExact = key(exact);
   if (assessment.agency.name !== undefined) result.name = assessment.agency.name;
   return result;

@@ -103,15 +103,24 @@ describe("typed values against band minima", () => {
   });
 });
 
+/** Number criteria of every kind: linear (higher or lower is better, whole or fractional span) and banded. */
+const NUMBER_KINDS = [
+  { min: 0, max: 100 },
+  { min: 0, max: 100, direction: "lower" as const },
+  { min: 10, max: 40 },
+  { min: 0.5, max: 99.5 },
+  { range: [0, 100] as [number, number], bands: [{ min: 85, score: 1 }, { min: 70, score: 0.75 }, { min: 30, score: 0.3 }, { min: 0, score: 0 }] },
+];
+
 describe("the whole-number path of exactScores", () => {
-  it("gives the same fractions as the criterion-by-criterion sum, on any answers and weights (property)", async () => {
-    const { exactScoresSummed } = await import("../../src/core/exact-scores.js");
+  it("gives the same fractions as the criterion-by-criterion sum, on any answers and weights, and so does exactIndexOf (property)", async () => {
+    const { exactIndexOf, exactScoresSummed } = await import("../../src/core/exact-scores.js");
     // Whole and fractional weights; levels, yes/no, N/A, unanswered and (every third criterion) numbers.
     const weight = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom(0.1, 0.5, 1.5, 2.25));
     const dimension = fc.array(weight, { minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.tuple(dimension, fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 4 }), fc.infiniteStream(fc.nat()), (maxLevel, dims, seeds) => {
-        const criteria = dims.flatMap(([weights], di) => weights.map((w, ci) => ({ id: `d${di}.c${ci}`, title: "c", weight: w, ...(ci % 3 === 2 ? { type: "number" as const, min: 0, max: 100 } : { levels: Object.fromEntries(Array.from({ length: maxLevel + 1 }, (_, i) => [i, `l${i}`])) }) })));
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.tuple(dimension, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0.5, 1.25))), { minLength: 1, maxLength: 4 }), fc.infiniteStream(fc.nat()), (maxLevel, dims, seeds) => {
+        const criteria = dims.flatMap(([weights], di) => weights.map((w, ci) => ({ id: `d${di}.c${ci}`, title: "c", weight: w, ...(ci % 3 === 2 ? { type: "number" as const, ...NUMBER_KINDS[(di + ci) % NUMBER_KINDS.length] } : { levels: Object.fromEntries(Array.from({ length: maxLevel + 1 }, (_, i) => [i, `l${i}`])) }) })));
         const r = normaliseRubric(
           RubricFileSchema.parse({
             id: "whole",
@@ -126,15 +135,51 @@ describe("the whole-number path of exactScores", () => {
         const map = new Map<string, Answer>();
         for (const c of criteria) {
           const n = it.next().value as number;
-          const kinds = "type" in c ? [{ kind: "number", value: (n % 125) - 5 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }] : [{ kind: "level", level: n % (maxLevel + 1) }, { kind: "boolean", value: n % 2 === 0 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }];
+          const kinds = "type" in c ? [{ kind: "number", value: (n % 125) - 5 + (n % 7 === 0 ? 0.5 : 0) }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }] : [{ kind: "level", level: n % (maxLevel + 1) }, { kind: "boolean", value: n % 2 === 0 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }];
           map.set(c.id, { answer: kinds[n % kinds.length] as Answer["answer"], evidence: [] });
         }
         const fast = exactScores(r, map);
         const summed = exactScoresSummed(r, map);
         expect(fast.index === null ? null : Q.key(fast.index)).toBe(summed.index === null ? null : Q.key(summed.index));
+        const index = exactIndexOf(r, map);
+        expect(index === null ? null : Q.key(index), "exactIndexOf").toBe(summed.index === null ? null : Q.key(summed.index));
         for (const [id, s] of summed.dimensions) expect(fast.dimensions.get(id) === null ? null : Q.key(fast.dimensions.get(id)!), id).toBe(s === null ? null : Q.key(s));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("exactIndexOf on whole numbers", () => {
+  it("gives the index of the criterion-by-criterion sum when every answer is a level, yes/no, N/A or none and every weight whole (property)", async () => {
+    const { exactIndexOf, exactScoresSummed } = await import("../../src/core/exact-scores.js");
+    // Large weights and levels too: (the schema allows up to 10⁶) the common denominator can pass 2⁵³, and then the BigInt sum decides.
+    const weight = fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 1_000_000 }));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 7, max: 1000 })), fc.array(fc.tuple(fc.array(weight, { minLength: 1, maxLength: 6 }), weight), { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.nat()), (maxLevel, dims, seeds) => {
+        const criteria = dims.flatMap(([weights], di) => weights.map((w, ci) => ({ id: `d${di}.c${ci}`, title: "c", weight: w, ...(ci % 2 === 1 ? { type: "boolean" as const } : {}) })));
+        const r = normaliseRubric(
+          RubricFileSchema.parse({
+            id: "whole-index",
+            version: "1.0.0",
+            languages: ["en"],
+            title: "Whole index",
+            scale: [0, maxLevel].map((value) => ({ value, label: String(value) })),
+            dimensions: dims.map(([, w], di) => ({ id: `d${di}`, kind: "pillar", title: "D", weight: w, criteria: criteria.filter((c) => c.id.startsWith(`d${di}.`)) })),
+          }),
+        );
+        const it = seeds[Symbol.iterator]();
+        const map = new Map<string, Answer>();
+        for (const c of criteria) {
+          const n = it.next().value as number;
+          const kinds = "type" in c ? [{ kind: "boolean", value: n % 2 === 0 }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }] : [{ kind: "level", level: n % 3 === 0 ? 0 : maxLevel }, { kind: "na", reason: "n/a" }, { kind: "unanswered" }];
+          map.set(c.id, { answer: kinds[n % kinds.length] as Answer["answer"], evidence: [] });
+        }
+        const index = exactIndexOf(r, map);
+        const summed = exactScoresSummed(r, map).index;
+        expect(index === null ? null : Q.key(index)).toBe(summed === null ? null : Q.key(summed));
+      }),
+      { numRuns: 500 },
     );
   });
 });
