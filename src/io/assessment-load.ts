@@ -11,6 +11,7 @@ import { noteInput } from "./write.js";
 import { fastParseJson } from "./fast-json.js";
 import { decodeBytes, type FastText } from "./fast-read.js";
 import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
+import { scanAssessmentJson } from "./scan-json.js";
 import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
 import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
@@ -143,7 +144,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * soon as anything would be a problem: the full path then finds and places every problem.
  */
 export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
-  const values = fastParseJson(text, form) ?? fastParseYaml(text, form);
+  // A batch's JSON is read without building the evidence and notes it does not show (io/scan-json.ts).
+  const scanned = options.scoresOnly === true && form?.clean === true ? scanAssessmentJson(text, form) : undefined;
+  const values = scanned !== undefined ? [scanned] : (fastParseJson(text, form) ?? fastParseYaml(text, form));
   if (values === undefined) return undefined;
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();

@@ -63,6 +63,15 @@ describe.each(SHAPES as string[])("the %s shape", (shape) => {
     }
   });
 
+  it("loads scores only (a batch: JSON through io/scan-json.ts) exactly as the full loader does", () => {
+    for (const file of files) {
+      const fast = outcome(loadAssessmentsAny(file, { scoresOnly: true }));
+      expect(fast.assessments, file).toHaveLength(1);
+      const read = readTextFile(file);
+      expect(fast, file).toEqual(outcome(loadAssessmentStream(read.text!, file, { scoresOnly: true })));
+    }
+  });
+
   it("gives the full loader's problems for a file with one (the fast path declines it)", () => {
     const texts = files.slice(0, 4).map((file) => readTextFile(file).text!);
     const broken = [
