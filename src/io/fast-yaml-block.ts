@@ -4,7 +4,7 @@
  * plain scalars, anchors and aliases inside. Anything outside the subset declines.
  */
 import { FlowReader } from "./fast-yaml-flow.js";
-import { Anchors, Decline, expectEnd, INDICATOR_START, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 export interface Line {
@@ -144,7 +144,7 @@ export class BlockReader {
         const colon = findKeyColon(text);
         if (colon <= 0) throw new Decline();
         const raw = trimSpaces(text.slice(0, colon));
-        if (INDICATOR_START.test(raw) || raw.startsWith("- ") || raw === "-" || raw.length > 1000) throw new Decline();
+        if (isIndicator(raw.charCodeAt(0)) || raw.startsWith("- ") || raw === "-" || raw.length > 1000) throw new Decline();
         key = keyOf(raw, false);
         after = colon + 1;
       }
@@ -202,33 +202,35 @@ export class BlockReader {
 }
 
 export function isSeqItem(text: string): boolean {
-  return text[0] === "-" && (text.length === 1 || text[1] === " ");
+  return text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
 }
 
 /** The index of the `:` that ends a plain key (`key: value` or `key:`), or -1; a comment or flow indicator first declines. */
 export function findKeyColon(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ":" && (text[i + 1] === " " || i + 1 === text.length)) return i;
-    if (c === "#" && text[i - 1] === " ") return -1;
-    if (c === "{" || c === "[" || c === "}" || c === "]" || c === '"' || c === "'") {
-      if (i === 0) return -1;
-    }
+  // Character codes, not one-character strings: this runs over every key of every line.
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  if (first === 123 || first === 91 || first === 125 || first === 93 || first === 34 || first === 39) return -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 && (i + 1 === n || text.charCodeAt(i + 1) === 32)) return i;
+    if (c === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return -1;
   }
   return -1;
 }
 
 /** A plain scalar value in block context: up to a ` #` comment, trimmed; a `: ` inside declines. */
 function plainValue(text: string): string {
-  if (INDICATOR_START.test(text) || (text[0] === "-" && (text[1] === " " || text.length === 1))) throw new Decline();
-  let end = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "#" && text[i - 1] === " ") {
+  const n = text.length;
+  if (isIndicator(text.charCodeAt(0)) || (text.charCodeAt(0) === 45 && (n === 1 || text.charCodeAt(1) === 32))) throw new Decline();
+  let end = n;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 && i > 0 && text.charCodeAt(i - 1) === 32) {
       end = i;
       break;
     }
-    if (c === ":" && (text[i + 1] === " " || i + 1 === text.length)) throw new Decline();
+    if (c === 58 && (i + 1 === n || text.charCodeAt(i + 1) === 32)) throw new Decline();
   }
   return trimSpaces(text.slice(0, end));
 }

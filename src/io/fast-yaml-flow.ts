@@ -1,4 +1,4 @@
-import { Anchors, Decline, INDICATOR_START, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, Decline, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** One-line flow collections: `{a: 1, b: [x, "y"]}`. */
 export class FlowReader {
@@ -12,7 +12,10 @@ export class FlowReader {
   }
 
   private spaces(): void {
-    while (this.text[this.i] === " ") this.i++;
+    const text = this.text;
+    let i = this.i;
+    while (text.charCodeAt(i) === 32) i++;
+    this.i = i;
   }
 
   node(depth: number): unknown {
@@ -38,28 +41,33 @@ export class FlowReader {
       this.anchors.begin();
       return this.anchors.define(name, this.node(depth));
     }
-    return resolvePlain(this.plain());
+    return resolvePlain(this.plain(), false);
   }
 
   /** A plain scalar in flow context: ends at `,` `]` `}` or `: `; a ` #` comment declines. */
   private plain(): string {
     const start = this.i;
     const t = this.text;
-    const first = t[start];
-    const second = t[start + 1];
+    const n = t.length;
+    // Character codes (NaN past the end): no one-character string per character.
+    const first = t.charCodeAt(start);
+    const second = t.charCodeAt(start + 1);
     // A `-` alone (`{na: -}`, `[-]`) is no plain scalar in a flow collection: the full parser refuses it.
-    const loneDash = first === "-" && (second === undefined || second === " " || second === "," || second === "]" || second === "}" || second === "[" || second === "{");
-    if (first === undefined || INDICATOR_START.test(t.slice(start, start + 1)) || loneDash) {
+    const loneDash = first === 45 && (start + 1 >= n || second === 32 || second === 44 || second === 93 || second === 125 || second === 91 || second === 123);
+    if (start >= n || isIndicator(first) || loneDash) {
       // An empty value (`{a: }`) is fine; other indicators are not.
-      if (first === "," || first === "}" || first === "]") return "";
+      if (first === 44 || first === 125 || first === 93) return "";
       throw new Decline();
     }
     let i = start;
-    for (; i < t.length; i++) {
-      const c = t[i];
-      if (c === "," || c === "]" || c === "}" || c === "[" || c === "{") break;
-      if (c === ":" && (t[i + 1] === " " || t[i + 1] === "," || t[i + 1] === "]" || t[i + 1] === "}" || t[i + 1] === undefined)) break;
-      if (c === "#" && t[i - 1] === " ") throw new Decline();
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 44 || c === 93 || c === 125 || c === 91 || c === 123) break;
+      if (c === 58) {
+        const d = t.charCodeAt(i + 1);
+        if (i + 1 >= n || d === 32 || d === 44 || d === 93 || d === 125) break;
+      }
+      if (c === 35 && t.charCodeAt(i - 1) === 32) throw new Decline();
     }
     this.i = i;
     return trimSpaces(t.slice(start, i));
@@ -86,7 +94,7 @@ export class FlowReader {
       } else {
         const plain = this.plain();
         if (plain === "") throw new Decline();
-        key = keyOf(plain, false);
+        key = keyOf(plain, false, plain.length, false);
       }
       this.spaces();
       if (this.text[this.i] !== ":") throw new Decline();

@@ -22,6 +22,33 @@ export const LONE_CR = /\r(?!\n)/;
 export const INDICATOR_START = /^[?:,[\]{}#&*!|>'"%@`]/;
 export const MAX_DEPTH = 32;
 
+/** Whether a character code is one of INDICATOR_START's, without a pattern (and a string) per scalar. */
+export function isIndicator(c: number): boolean {
+  switch (c) {
+    case 63: // ?
+    case 58: // :
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * What a scan of one text has seen that the full parser's pre-parse nesting check could count: a `[`
  * or `{` inside a scalar (that check counts them as nesting). When set, the caller runs that check.
@@ -32,8 +59,9 @@ export const seen = { bracketInScalar: false, bytes: false };
  * A scalar's text, noting a bracket in it (see `seen`). When the source is a byte string (`seen.bytes`,
  * io/fast-read.ts), the scalar is decoded here: every string of the result passes through once.
  */
-export function scalarText(text: string): string {
-  if (!seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
+export function scalarText(text: string, brackets = true): string {
+  // `brackets` false: a plain scalar of a flow collection, which ends before any bracket.
+  if (brackets && !seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
   return seen.bytes && hasHighBytes(text) ? decodeBytes(text) : text;
 }
 
@@ -43,10 +71,50 @@ function isWordStart(c: number): boolean {
   return letter && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * A text that starts with a letter is a core-schema null or bool only as one of these words (no
+ * number starts with a letter): compared as strings, not matched by patterns.
+ */
+function isNullOrBoolWord(text: string): boolean {
+  // By length and first letter first: most words are neither four nor five letters long.
+  const n = text.length;
+  if (n === 4) {
+    const c = text.charCodeAt(0) | 32;
+    if (c === 110) return text === "null" || text === "Null" || text === "NULL";
+    return c === 116 && (text === "true" || text === "True" || text === "TRUE");
+  }
+  return n === 5 && (text.charCodeAt(0) | 32) === 102 && (text === "false" || text === "False" || text === "FALSE");
+}
+
 /** A plain scalar resolved as the core schema does. */
-export function resolvePlain(text: string): unknown {
+export function resolvePlain(text: string, brackets = true): unknown {
   // Most scalars are words: only a first character that can start a null, bool or number needs the patterns.
-  if (isWordStart(text.charCodeAt(0))) return scalarText(text);
+  const first = text.charCodeAt(0);
+  if (isWordStart(first)) return scalarText(text, brackets);
+  if (isLetter(first)) {
+    // n, t or f in either case: a null or bool word, else a string.
+    if (!isNullOrBoolWord(text)) return scalarText(text, brackets);
+    const c = first | 32;
+    return c === 110 ? null : c === 116;
+  }
+  if (first >= 48 && first <= 57) {
+    // Digits first: all digits is a decimal integer (read here up to 15 digits, exactly); digits then a
+    // character that no core-schema number has after its leading digits (`-` of a date, `:`, `_`, a
+    // space) is a string. Only `.`, `e`, `E`, `x` and `o` need the patterns.
+    let k = 1;
+    let value = first - 48;
+    for (let c = text.charCodeAt(k); c >= 48 && c <= 57; c = text.charCodeAt(++k)) value = value * 10 + (c - 48);
+    if (k === text.length) {
+      if (k <= 15) return value;
+    } else {
+      const c = text.charCodeAt(k);
+      if (c !== 46 && c !== 101 && c !== 69 && c !== 120 && c !== 111) return scalarText(text, brackets);
+    }
+  }
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT.test(text) || FLOAT.test(text)) {
@@ -56,7 +124,7 @@ export function resolvePlain(text: string): unknown {
     return value;
   }
   if (OTHER_NUMBER.test(text)) throw new Decline();
-  return scalarText(text);
+  return scalarText(text, brackets);
 }
 
 /**
@@ -64,15 +132,49 @@ export function resolvePlain(text: string): unknown {
  * at most 1,000 characters as written (`sourceLength`: quotes and escapes count; the full parser
  * refuses an implicit key over 1,024).
  */
-export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length): string {
+export function keyOf(text: string, quoted: boolean, sourceLength: number = text.length, brackets = true): string {
   if (text === "__proto__" || text === "<<" || sourceLength > 1000) throw new Decline();
   if (quoted) return text; // read by readQuoted, through scalarText already
   // A key that starts with a letter other than n, t, f (any case) is no null, bool or number: no pattern to try.
-  if (!isWordStart(text.charCodeAt(0)) && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
-  return scalarText(text);
+  const first = text.charCodeAt(0);
+  if (isLetter(first) ? isNullOrBoolWord(text) : !isWordStart(first) && (NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || OTHER_NUMBER.test(text))) throw new Decline();
+  return scalarText(text, brackets);
 }
 
 export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  // The keys of answers and evidence, set by name: a key read from the text is a new string, and a
+  // store under it would look it up in the engine's string table first; compared with a constant
+  // it costs a length check and a few characters, and the store goes to the object's own shape.
+  switch (key) {
+    case "level":
+      if (map.level !== undefined) throw new Decline();
+      map.level = value;
+      return;
+    case "value":
+      if (map.value !== undefined) throw new Decline();
+      map.value = value;
+      return;
+    case "evidence":
+      if (map.evidence !== undefined) throw new Decline();
+      map.evidence = value;
+      return;
+    case "notes":
+      if (map.notes !== undefined) throw new Decline();
+      map.notes = value;
+      return;
+    case "url":
+      if (map.url !== undefined) throw new Decline();
+      map.url = value;
+      return;
+    case "note":
+      if (map.note !== undefined) throw new Decline();
+      map.note = value;
+      return;
+    case "date":
+      if (map.date !== undefined) throw new Decline();
+      map.date = value;
+      return;
+  }
   // Values are never undefined here, so a key already set (or inherited, such as `constructor`: declined too) is found by lookup.
   if (map[key] !== undefined) throw new Decline();
   map[key] = value;
@@ -176,12 +278,15 @@ export function trimSpaces(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-const ANCHOR_CHAR = /[A-Za-z0-9_.-]/;
+/** [A-Za-z0-9_.-] */
+function isAnchorChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 
 /** An anchor or alias name starting at `text[at]` (after `&` or `*`): its name and the index after it. */
 export function readAnchorName(text: string, at: number): { name: string; end: number } {
   let i = at;
-  while (i < text.length && ANCHOR_CHAR.test(text[i]!)) i++;
+  while (i < text.length && isAnchorChar(text.charCodeAt(i))) i++;
   if (i === at) throw new Decline();
   return { name: text.slice(at, i), end: i };
 }
