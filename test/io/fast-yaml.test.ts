@@ -35,6 +35,20 @@ describe("fastParseYaml", () => {
     expect(fastParseYaml(text)).toEqual(reference(text));
   });
 
+  it("resolves digits-first scalars and n/t/f words as the core schema does, in block and flow context", () => {
+    const values = ["0", "7", "007", "123456789012345", "1234567890123456789", "12:30", "2026-02-09", "1_000", "12 34", "1.5", "1.", "1e3", "12E2", "0x1F", "0o17", "1o", "1x", "null", "Null", "NULL", "nULL", "nulls", "true", "True", "TRUE", "tRUE", "truth", "false", "False", "FALSE", "fAlse", "falsey", "north", "n", "t", "f", "N", "tr", "fals"];
+    for (const v of values) {
+      for (const text of [`a: ${v}\n`, `a: {k: ${v}, ${v}: 1}\n`, `a: [${v}]\n`, `${v}: 1\n`]) {
+        const fast = fastParseYaml(text);
+        // Declining is allowed (the full parser then reads it); a value read must be the full parser's.
+        if (fast !== undefined) expect(fast, JSON.stringify(text)).toEqual(reference(text));
+      }
+    }
+    // The common ones are taken, not declined (as keys, those that are strings: a null, bool or number key declines).
+    for (const v of ["007", "2026-02-09", "12:30", "null", "True", "FALSE", "north", "notes"]) expect(fastParseYaml(`a: {k: ${v}}\nb: ${v}\n`), v).toBeDefined();
+    for (const v of ["2026-02-09", "12:30", "north", "notes", "nulls", "truth"]) expect(fastParseYaml(`${v}: 1\na: {${v}: 2}\n`), v).toBeDefined();
+  });
+
   it("declines what it does not handle: tags, folded scalars, multi-line scalars, tabs, duplicates", () => {
     for (const text of ["a: !!str 1\n", "a: >\n  text\n", "a: |+\n  text\n", "a: |2\n   text\n", "a: one\n  two\n", "a:\t1\n", "a: 1\na: 2\n", 'a: "x\n  y"\n', "a: 0x1F\n", "a: .inf\n", "? a\n: b\n", "a: [1,\n  2]\n"]) {
       expect(fastParseYaml(text), JSON.stringify(text)).toBeUndefined();
