@@ -4,12 +4,17 @@
  * plain scalars, anchors and aliases inside. Anything outside the subset declines.
  */
 import { FlowReader } from "./fast-yaml-flow.js";
-import { Anchors, Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, scalarText, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 export interface Line {
   indent: number;
   text: string;
+  /**
+   * A literal block scalar's value (`key: |` and the lines below it), as read: the line's text then
+   * ends with an empty quoted scalar (`key: ""`) whose value this is.
+   */
+  literal?: string;
 }
 
 /** Block structure over the content lines of one document. */
@@ -91,11 +96,11 @@ export class BlockReader {
         rest = rest.slice(j);
         if (rest[0] === "#" || isSeqItem(rest) || findKeyColon(rest) >= 0) throw new Decline();
         k += j;
-        this.lines[this.pos] = { indent: indent + k, text: rest };
+        this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest } : { indent: indent + k, text: rest, literal: line.literal };
         out.push(this.anchors.define(name, this.inlineNode(indent + k, indent, depth + 1)));
         continue;
       }
-      this.lines[this.pos] = { indent: indent + k, text: rest };
+      this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest } : { indent: indent + k, text: rest, literal: line.literal };
       out.push(this.inlineNode(indent + k, indent, depth + 1));
     }
   }
@@ -114,7 +119,7 @@ export class BlockReader {
       expectEnd(line.text, qEnd);
       this.pos++;
       this.noDeeper(dashIndent);
-      return q;
+      return line.literal === undefined ? q : scalarText(line.literal);
     }
     if (findKeyColon(line.text) >= 0) return this.map(indent, depth);
     const value = resolvePlain(plainValue(line.text));
@@ -181,6 +186,7 @@ export class BlockReader {
       } else if (ch === '"' || ch === "'") {
         value = readQuoted(text, j);
         expectEnd(text, quoted.end);
+        if (line.literal !== undefined) value = scalarText(line.literal);
       } else {
         const plain = text.slice(j);
         if (isSeqItem(plain)) throw new Decline();

@@ -80,15 +80,15 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
       if (indent > 256) throw new Decline();
       let stop = end;
       while (source.charCodeAt(stop - 1) === 32) stop--;
-      let text = source.slice(i, stop);
+      const text = source.slice(i, stop);
       start = next;
       const literal = blockScalarHeader(text, indent);
       if (literal !== undefined) {
+        // The line reads as its head and an empty quoted scalar; the block reader takes the value from `literal`.
         const scalar = readLiteral(source, start, literal.parent, literal.strip);
         start = scalar.next;
-        text = `${literal.head}${JSON.stringify(scalar.value)}`;
-      }
-      documents[documents.length - 1]!.push({ indent, text });
+        documents[documents.length - 1]!.push({ indent, text: `${literal.head}""`, literal: scalar.value });
+      } else documents[documents.length - 1]!.push({ indent, text });
     }
     // No content at all: the loader reports an empty file; leave that to it.
     if (documents.length > LIMITS.maxDocuments || documents.every((lines) => lines.length === 0)) throw new Decline();

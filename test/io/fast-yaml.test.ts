@@ -102,7 +102,7 @@ describe("fastParseYaml on the shapes planners send", () => {
   });
 
   it("reads literal block scalars (| and |-) as the yaml package does", () => {
-    for (const text of ["a: |\n  x\n   y\n\n  z\n\n\nb: 1\n", "a: |-\n  x\n\n", "a: |\n\n  x\n", "a: |\n  # not a comment\n", "- a: |\n    x\n  b: 2\n", "- |\n  x\n  y\n- z\n", "a:\n  notes: |\n    line one\n    line two\n  level: 3\n", "a: |\nb: 1\n"]) accepted(text);
+    for (const text of ["a: |\n  x\n   y\n\n  z\n\n\nb: 1\n", "a: |-\n  x\n\n", "a: |\n\n  x\n", "a: |\n  # not a comment\n", "- a: |\n    x\n  b: 2\n", "- |\n  x\n  y\n- z\n", "a:\n  notes: |\n    line one\n    line two\n  level: 3\n", "a: |\nb: 1\n", '"q": |\n  x: [y] "z" # w\n  \\n {\n', "- &s\n  a: |-\n    y\n- b\n", "a:\n  - k: |\n      ملاحظة\n    l: 2\n", "a: |\n  x\nb: *c\nc: 1\n".replace("b: *c\nc: 1", "c: &c 1\nb: *c")]) accepted(text);
     for (const text of ["a: |\n   \n  x\n", "a: |\n  x\n b: 1\n", "a: |\n    x\n  y\n"]) expect(fastParseYaml(text), text).toBeUndefined();
   });
 
