@@ -107,6 +107,33 @@ const NO_EVIDENCE: Answer["evidence"] = Object.freeze([]) as unknown as Answer["
 
 type AnswerObject = z.infer<typeof AnswerObjectSchema>;
 
+// Answer values are never changed once made: the common ones are made once, not once per answer of
+// every agency of a batch.
+const UNANSWERED: AnswerValue = Object.freeze({ kind: "unanswered" });
+const YES: AnswerValue = Object.freeze({ kind: "boolean", value: true });
+const NO: AnswerValue = Object.freeze({ kind: "boolean", value: false });
+const LEVELS: AnswerValue[] = [];
+
+/** The value of a level answer: made once for each whole level from 0 to 100 (a scale's values). */
+function levelValue(level: number): AnswerValue {
+  if (!Number.isInteger(level) || level < 0 || level > 100 || Object.is(level, -0)) return { kind: "level", level };
+  return (LEVELS[level] ??= Object.freeze({ kind: "level", level }));
+}
+
+/** A scores-only answer (no evidence, no notes) by its value: one for each shared value. */
+const UNANSWERED_ONLY: Answer = Object.freeze({ answer: UNANSWERED, evidence: NO_EVIDENCE }) as Answer;
+const YES_ONLY: Answer = Object.freeze({ answer: YES, evidence: NO_EVIDENCE }) as Answer;
+const NO_ONLY: Answer = Object.freeze({ answer: NO, evidence: NO_EVIDENCE }) as Answer;
+const LEVELS_ONLY: Answer[] = [];
+
+function scoresOnlyAnswer(answer: AnswerValue): Answer {
+  if (answer === UNANSWERED) return UNANSWERED_ONLY;
+  if (answer === YES) return YES_ONLY;
+  if (answer === NO) return NO_ONLY;
+  if (answer.kind === "level" && LEVELS[answer.level] === answer) return (LEVELS_ONLY[answer.level] ??= Object.freeze({ answer, evidence: NO_EVIDENCE }) as Answer);
+  return { answer, evidence: NO_EVIDENCE };
+}
+
 /** One answer's value checked against its criterion; undefined (and a problem) when it does not fit. */
 function checkAnswer(id: string, criterion: Criterion, full: AnswerObject | undefined, bare: number | boolean | null | undefined, scaleValues: readonly number[], problems: Problem[]): AnswerValue | undefined {
   if (full !== undefined && full.na !== undefined) {
@@ -123,19 +150,19 @@ function checkAnswer(id: string, criterion: Criterion, full: AnswerObject | unde
     problems.push(problemAt(["answers", id, wrongKey], "WRONG_ANSWER_KEY", `\`${id}\` is a ${criterion.type} criterion: its answer goes under \`${criterion.type === "level" ? "level" : "value"}\``, undefined, true));
     return undefined;
   }
-  if (given === undefined || given === null) return { kind: "unanswered" };
+  if (given === undefined || given === null) return UNANSWERED;
   const at = () => (bare !== undefined ? ["answers", id] : ["answers", id, criterion.type === "level" ? "level" : "value"]);
   if (criterion.type === "level") {
     if (typeof given !== "number") {
       problems.push(problemAt(at(), "WRONG_ANSWER_TYPE", `\`${id}\` is a level criterion: expected a level, got ${JSON.stringify(given)}`, `allowed levels: ${scaleValues.join(", ")}`));
     } else if (!scaleValues.includes(given)) {
       problems.push(problemAt(at(), "LEVEL_OUT_OF_RANGE", `level ${given} of \`${id}\` is not on the scale`, `allowed levels: ${scaleValues.join(", ")}`));
-    } else return { kind: "level", level: given };
+    } else return levelValue(given);
     return undefined;
   }
   if (criterion.type === "boolean") {
     if (typeof given !== "boolean") problems.push(problemAt(at(), "WRONG_ANSWER_TYPE", `\`${id}\` is a yes/no criterion: expected true or false, got ${JSON.stringify(given)}`, "answer `true` or `false`"));
-    else return { kind: "boolean", value: given };
+    else return given ? YES : NO;
     return undefined;
   }
   if (typeof given !== "number" || !Number.isFinite(given)) {
@@ -180,7 +207,7 @@ export function checkAssessment(file: AssessmentFile, rubric: Rubric, options: C
     const answer = checkAnswer(id, criterion, full, bare, scaleValues, problems);
     if (answer === undefined) continue;
     if (!keepTexts) {
-      answers.set(id, { answer, evidence: NO_EVIDENCE });
+      answers.set(id, scoresOnlyAnswer(answer));
       continue;
     }
     const entry: Answer = { answer, evidence: (full?.evidence ?? []).map((e) => (typeof e === "string" ? (/^[a-z][a-z0-9+.-]*:/i.test(e) ? { url: e } : { note: e }) : e)) };
