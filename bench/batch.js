@@ -7,6 +7,7 @@
 // ndjson time to the first line vs the last. The corpus is generated deterministically under
 // bench/.corpus/ (gitignored) from the default rubric.
 import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync, readdirSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -112,6 +113,21 @@ function wall(args, opts = {}) {
   return ms;
 }
 
+/** Reads every file of the folders (into one reused buffer): their pages are then in the file cache. */
+function warm(dirs) {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir)) {
+      const fd = openSync(`${dir}/${f}`, "r");
+      try {
+        while (readSync(fd, buffer, 0, buffer.length, null) > 0);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  }
+}
+
 /** Peak resident memory (kB) of a run, from /usr/bin/time -v. */
 function peakRss(args, env = {}) {
   const result = spawnSync("/usr/bin/time", ["-v", process.execPath, ...args], { stdio: ["ignore", "ignore", "pipe"], cwd: root, maxBuffer: 1 << 26, env: { ...process.env, ...env } });
@@ -151,9 +167,11 @@ export async function run() {
       tool: [bin, "score", ...dirs, "--format", "json"],
       ...Object.fromEntries(Object.entries(FLOORS).filter(([name]) => floors.includes(name)).map(([name, code]) => [name, ["--input-type=module", "-e", code, ...dirs]])),
     };
-    for (const args of Object.values(cases)) wall(args); // warm the file cache
+    for (const args of Object.values(cases)) wall(args); // warm the code caches of the system
     const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-    for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name].push(wall(args));
+    // The files are read again before every timed run: this machine's kernel pages out cold file
+    // pages within seconds (DAMON), so whichever case ran after a long one would read from disk.
+    for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name].push((warm(dirs), wall(args)));
     const t = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
     console.log(`  ${shape}`);
     if (t["js-yaml"] !== undefined) console.log(`    js-yaml load loop        ${secs(t["js-yaml"])}   tool ${verdict(t.tool / t["js-yaml"], 0.6)}`);
