@@ -4,7 +4,8 @@
  * plain scalars, anchors and aliases inside. Anything outside the subset declines.
  */
 import { FlowReader } from "./fast-yaml-flow.js";
-import { Anchors, Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, scalarText, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, readAnchorName } from "./fast-yaml-anchors.js";
+import { Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, scalarText, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 export interface Line {

@@ -1,4 +1,5 @@
-import { Anchors, Decline, isIndicator, keyOf, MAX_DEPTH, quoted, readAnchorName, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Anchors, readAnchorName } from "./fast-yaml-anchors.js";
+import { Decline, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** One-line flow collections: `{a: 1, b: [x, "y"]}`. */
 export class FlowReader {
