@@ -124,6 +124,7 @@ describe("scanAssessmentJson", () => {
       ["a trailing comma", set('"size":3}', '"size":3,}')],
       ["nesting past the limit", set('"size":3', `"size":${"[".repeat(70)}${"]".repeat(70)}`)],
       ["a line indented 513 spaces", set('"size":3', `"size":\n${" ".repeat(513)}3`)],
+      ["the first line indented 600 spaces", `${" ".repeat(600)}${SMALL}`],
       ["a document that is not an object", "[1]"],
     ];
     for (const [what, text] of traps) {
