@@ -18,6 +18,12 @@ import type { BinaryRenderer, Renderer } from "./render/renderer.js";
 import { modelOf } from "./render/results.js";
 import { toolVersion } from "./io/tool-version.js";
 import { UsageError } from "./core/problems.js";
+import { provideFullPath } from "./io/full-path.js";
+import * as fullPathModules from "./io/full-path-modules.js";
+
+// The library's functions are synchronous: the full path's modules are loaded with the library (the
+// CLI loads them only when a command needs them; io/full-path.ts).
+provideFullPath(fullPathModules);
 
 // The commands.
 export { report, type ReportOptions, type ReportJson } from "./report/run.js";
@@ -32,9 +38,11 @@ export { score as scoreAssessment, criterionScore, numberScore, dimensionScore, 
 export type { Report, DimensionResult, CriterionResult, GapItem, GateResult, StageResult, StageStatus } from "./core/score.js";
 export { buildRoadmap, type RoadmapStep } from "./core/roadmap.js";
 export { compare as compareAssessments, DEFAULT_STALE_AFTER_DAYS, type Comparison, type CompareEntry } from "./core/compare.js";
-export { AssessmentSchema, AnswerSchema, EvidenceSchema, checkAssessment } from "./core/assessment.js";
+export { checkAssessment } from "./core/assessment.js";
+export { AssessmentSchema, AnswerSchema, EvidenceSchema } from "./core/assessment-schema.js";
 export type { Assessment, AssessmentFile, Answer, AnswerValue } from "./core/assessment.js";
-export { RubricFileSchema, RubricExtensionSchema, AnyRubricFileSchema, defaultLanguage } from "./core/rubric.js";
+export { defaultLanguage } from "./core/rubric.js";
+export { RubricFileSchema, RubricExtensionSchema, AnyRubricFileSchema } from "./core/rubric-schema.js";
 export type { Rubric, Dimension, Criterion, RubricFile } from "./core/rubric.js";
 export { checkRubric, normaliseRubric } from "./core/rubric-check.js";
 export { rubricJsonSchema, assessmentJsonSchema } from "./core/json-schema.js";

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Pair, YAMLMap, type Document } from "yaml";
-import { AssessmentSchema, checkAssessment, type Answer, type Assessment } from "../core/assessment.js";
+import { checkAssessment, type Answer, type Assessment } from "../core/assessment.js";
+import { AssessmentSchema } from "../core/assessment-schema.js";
 import type { Rubric } from "../core/rubric.js";
 import { assessmentTemplate } from "../core/template.js";
 import { writeFileAtomic } from "../io/write.js";

@@ -1,4 +1,4 @@
-import { AssessmentSchema } from "../core/assessment.js";
+import { AssessmentSchema } from "../core/assessment-schema.js";
 import { terminalLine } from "../render/context.js";
 import { say, type Session } from "./session.js";
 

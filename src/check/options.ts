@@ -2,7 +2,7 @@ import { checkPolicyAgainstRubric, type PolicyFile } from "../core/policy.js";
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
 import { loadPolicyFile, type PolicyLoad } from "../io/policy-load.js";
-import { placeProblems } from "../io/rubric-load.js";
+import { placeProblems } from "../io/yaml.js";
 
 /**
  * The options of `check`, as the library takes them: the command's flags in camelCase. Numbers may be

@@ -9,7 +9,7 @@ import type { AssessmentLoadOptions, LoadedAssessment } from "../io/assessment-l
 import { git, loadBaseline, type Baseline, type BaselineEntry } from "../io/baseline.js";
 import { loadAssessmentsAny } from "../io/load-any.js";
 import { expandPaths } from "../io/paths.js";
-import { placeProblems } from "../io/rubric-load.js";
+import { placeProblems } from "../io/yaml.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { digestOf } from "../io/rubric-digest.js";
 import { packageVersion } from "../io/version.js";

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../core/problems.js";
+import { loadFullPath } from "../io/full-path.js";
 import { resolveRubricRef } from "../io/rubric-load.js";
 import { printProblems, toolVersion } from "./output.js";
 import { parseLang } from "./common.js";
@@ -103,7 +104,12 @@ Exit codes: 0 success · 1 policy violation (check) · 2 invalid input or usage
 
 /** Runs the CLI with `args`; sets the exit code; never throws. */
 export async function run(args: string[]): Promise<void> {
-  const program = await buildProgram(commandName(args));
+  const name = commandName(args);
+  // Every command but `score` reads through the full path (positions for its lines, zod to word a
+  // problem): loaded now. `score` loads it when its batch needs it (score/pool.ts), so that scoring a
+  // few valid files starts sooner.
+  if (name !== "score") await loadFullPath();
+  const program = await buildProgram(name);
   program.exitOverride();
   for (const cmd of program.commands) {
     cmd.exitOverride();

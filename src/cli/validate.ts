@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InputError, type Problem } from "../core/problems.js";
-import { documentKind, fastLoad, loadAssessmentDocument } from "../io/assessment-load.js";
+import { documentKind, fastLoad } from "../io/assessment-load.js";
+import { loadAssessmentDocument } from "../io/assessment-full.js";
 import { isCsvPath, loadAssessmentCsv } from "../io/csv-load.js";
 import { isXlsxPath, loadAssessmentXlsx } from "../io/xlsx-load.js";
 import { isCsvMappingValue, loadCsvMapping, type CsvMappingOptions } from "../io/csv-mapping.js";

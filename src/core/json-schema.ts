@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AssessmentSchema, EvidenceSchema } from "./assessment.js";
-import { AnyRubricFileSchema } from "./rubric.js";
+import { AssessmentSchema, EvidenceSchema } from "./assessment-schema.js";
+import { AnyRubricFileSchema } from "./rubric-schema.js";
 import type { Criterion, Rubric } from "./rubric.js";
 import { localise } from "./text.js";
 import { LocalisedTextSchema } from "./schema-parts.js";

@@ -1,10 +1,9 @@
 import { dirname, resolve } from "node:path";
-import { AnswerSchema, AssessmentSchema, checkAssessment, type Assessment, type AssessmentFile } from "../core/assessment.js";
+import { checkAssessment, type Assessment } from "../core/assessment.js";
 import { isAssessmentFile } from "../core/assessment-guard.js";
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
-import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
-import { zodProblems } from "../core/zod-problems.js";
+import { fullPath } from "./full-path.js";
 import type { CsvMappingOptions } from "./csv-mapping.js";
 import { readTextFile } from "./read.js";
 import { noteInput } from "./write.js";
@@ -12,8 +11,8 @@ import { fastParseJson } from "./fast-json.js";
 import { decodeBytes, type FastText } from "./fast-read.js";
 import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
 import { scanAssessmentJson } from "./scan-json.js";
-import { loadAssessmentRubric, placeProblems, type loadRubric } from "./rubric-load.js";
-import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
+import { loadAssessmentRubric, type loadRubric } from "./rubric-load.js";
+import type { ParsedDocument } from "./yaml.js";
 
 /** One valid assessment out of a file (a file may hold several documents). */
 export interface LoadedAssessment {
@@ -48,7 +47,7 @@ export interface AssessmentLoadOptions {
 export type RubricCache = Map<string, ReturnType<typeof loadRubric>>;
 
 /** A file's rubric (`loadAssessmentRubric`), through the options' cache when there is one. */
-function rubricFor(ref: string, file: string, options: AssessmentLoadOptions): ReturnType<typeof loadRubric> {
+export function rubricFor(ref: string, file: string, options: AssessmentLoadOptions): ReturnType<typeof loadRubric> {
   const cache = options.rubricCache;
   if (cache === undefined) return loadAssessmentRubric(ref, file, options);
   // The folder a `rubric:` path is relative to (the working folder for `--rubric`), and the reference.
@@ -69,71 +68,13 @@ export function documentKind(value: unknown): "rubric" | "assessment" | "unknown
   return "unknown";
 }
 
-/**
- * Validates one parsed assessment document against its rubric; every problem placed at its node.
- * Schema problems do not stop the answers from being checked against the rubric: one pass finds all.
- */
-export function loadAssessmentDocument(parsed: ParsedDocument, file: string, options: AssessmentLoadOptions = {}): { loaded?: LoadedAssessment; problems: Problem[] } {
-  const value = parsed.value;
-  const kind = documentKind(value);
-  if (kind !== "assessment") {
-    // A rubric, a check policy, a CSV mapping or any other YAML: one clear line, not a wall of unknown keys.
-    const what = kind === "rubric" ? "a rubric, not an assessment" : "not an assessment: it has neither `agency:` nor `answers:`";
-    const hint = kind === "rubric" ? "an assessment names its rubric with `rubric:`; check a rubric with `egov-maturity validate`, show it with `egov-maturity rubric show <path>`" : "`egov-maturity init` writes an assessment to fill in; `egov-maturity validate` recognises rubrics, policies and CSV mappings";
-    return { problems: placeProblems([{ code: "NOT_AN_ASSESSMENT", severity: "error", message: `the document is ${what}`, hint, path: [] }], parsed, file) };
-  }
-  const result = AssessmentSchema.safeParse(value);
-  const problems: Problem[] = result.success ? [] : zodProblems(result.error.issues, AssessmentSchema, value);
-  const record = isRecord(value) ? value : {};
-  const ref = options.rubric ?? (typeof record.rubric === "string" ? record.rubric : undefined);
-  if (ref === undefined) {
-    if (record.rubric === undefined) problems.push({ code: "RUBRIC_MISSING", severity: "error", message: "the assessment names no rubric", hint: "add `rubric: egov-maturity@2` at the top, or pass `--rubric <id or path>`", path: [] });
-    return { problems: placeProblems(problems, parsed, file) };
-  }
-  const loaded = rubricFor(ref, file, options);
-  if (loaded.problem) {
-    problems.push({ ...loaded.problem, severity: "error", path: ["rubric"] });
-    return { problems: placeProblems(problems, parsed, file) };
-  }
-  if (!loaded.rubric) {
-    problems.push({ code: "RUBRIC_INVALID", severity: "error", message: `the rubric \`${ref}\` is not valid`, hint: "its problems are listed below", path: ["rubric"] });
-    return { problems: [...placeProblems(problems, parsed, file), ...loaded.problems] };
-  }
-  // When the schema failed, the rest is still checked against the rubric: first the file with the
-  // failing values set aside; failing that, the answers and targets that pass on their own.
-  let removed: readonly (readonly (string | number)[])[] = [];
-  let repaired: AssessmentFile | undefined;
-  if (!result.success) {
-    const attempt = withoutKeys(value, removablePaths(problems));
-    const retry = AssessmentSchema.safeParse(attempt.value);
-    if (retry.success) {
-      repaired = retry.data;
-      removed = attempt.removed;
-    }
-  }
-  const partial: AssessmentFile = result.success
-    ? result.data
-    : repaired ?? {
-        agency: { id: "-" },
-        answers: Object.fromEntries(Object.entries(isRecord(record.answers) ? record.answers : {}).flatMap(([k, v]) => {
-          const answer = AnswerSchema.safeParse(v);
-          return answer.success ? [[k, answer.data]] : [];
-        })),
-        targets: Object.fromEntries(Object.entries(isRecord(record.targets) ? record.targets : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
-      };
-  const checked = checkAssessment(partial, loaded.rubric, options);
-  problems.push(...beyondRemoved(checked.problems, removed));
-  if (problems.length > 0 || !result.success) return { problems: placeProblems(problems, parsed, file) };
-  return { loaded: { file, document: parsed.index, assessment: checked.assessment, rubric: loaded.rubric, parsed }, problems: [] };
-}
-
 /** Agency id and date of a raw document, the identity of an assessment; undefined without an id. */
-function sameAssessmentKey(value: unknown): string | undefined {
+export function sameAssessmentKey(value: unknown): string | undefined {
   if (!isRecord(value) || !isRecord(value.agency) || typeof value.agency.id !== "string") return undefined;
   return `${value.agency.id}\u0000${String(value.date ?? "")}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
@@ -151,7 +92,7 @@ export function fastLoad(text: string, file: string, options: AssessmentLoadOpti
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();
   let stream: ParsedDocument[] | undefined;
-  const parsedAt = (index: number) => (stream ??= parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index)!;
+  const parsedAt = (index: number) => (stream ??= fullPath().parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index)!;
   for (let document = 0; document < values.length; document++) {
     const value = values[document];
     if (value === null || value === undefined) continue;
@@ -203,40 +144,12 @@ export function fastLoadRead(read: FastText, file: string, options: AssessmentLo
   if (again !== undefined) return again;
   // As `readTextFile` would have: the file is an input no output may replace.
   noteInput(file);
-  return loadAssessmentStream(text, file, options);
+  return fullPath().loadAssessmentStream(text, file, options);
 }
 
 /** Reads a YAML stream of assessments from text: the fast path when it applies, else the full parse. */
 export function loadAssessmentText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {
-  return fastLoad(text, file, options) ?? loadAssessmentStream(text, file, options);
-}
-
-/** The full path: every document parsed with positions, every problem found and placed. */
-export function loadAssessmentStream(text: string, file: string, options: AssessmentLoadOptions): AssessmentLoad {
-  const { documents, problems } = parseYamlStream(text, file);
-  if (problems.length > 0) return { assessments: [], problems };
-  const assessments: LoadedAssessment[] = [];
-  const all: Problem[] = [];
-  const present = documents.filter((d) => d.value !== null && d.value !== undefined);
-  if (present.length === 0) {
-    return { assessments, problems: [{ code: "EMPTY_FILE", severity: "error", message: "the file holds no assessment", hint: "run `egov-maturity init` for a template to fill in", file, line: 1, column: 1 }] };
-  }
-  // One agency's assessment of one date is one document: answers split over two would be ambiguous.
-  const seen = new Map<string, number>();
-  for (const parsed of present) {
-    const { loaded, problems: docProblems } = loadAssessmentDocument(parsed, file, options);
-    const key = sameAssessmentKey(parsed.value);
-    const first = key === undefined ? undefined : seen.get(key);
-    if (first !== undefined) {
-      const at = locate(parsed, ["agency", "id"]);
-      all.push({ code: "DUPLICATE_AGENCY", severity: "error", message: `agency \`${key!.split("\u0000")[0]}\` was already assessed for this date in document ${first + 1}`, hint: "merge the two documents' answers into one, or give each its own `date`", file, ...at, document: parsed.index });
-      continue;
-    }
-    if (key !== undefined) seen.set(key, parsed.index);
-    if (loaded) assessments.push(loaded);
-    all.push(...docProblems);
-  }
-  return { assessments, problems: all };
+  return fastLoad(text, file, options) ?? fullPath().loadAssessmentStream(text, file, options);
 }
 
 /** Reads and validates every assessment in a file. Never throws for bad input: problems are returned. */

@@ -5,7 +5,7 @@ import { UsageError, type Problem } from "../core/problems.js";
 import { loadAssessmentFile, loadAssessmentText, type AssessmentLoadOptions, type LoadedAssessment } from "./assessment-load.js";
 import { expandPaths, isGlob } from "./paths.js";
 import { decodeText } from "./read.js";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /** One accepted assessment: its agency, and the file it was accepted in (for identity by file). */
 export interface BaselineEntry {

@@ -2,6 +2,10 @@
 import { readFileSync, rmSync } from "node:fs";
 import { builtinRubrics, loadRubricFile } from "./rubric-load.js";
 import { RUBRIC_CACHE_DIR, storeRubric } from "./rubric-cache.js";
+import { loadFullPath } from "./full-path.js";
+
+// The rubrics are read on the full path (the cache is what spares every later run from it).
+await loadFullPath();
 
 rmSync(RUBRIC_CACHE_DIR, { recursive: true, force: true });
 let failed = false;

@@ -10,9 +10,7 @@ import { loadRubric } from "./rubric-load.js";
 export { CSV_NA_REASON, slugId } from "./csv-row.js";
 
 /** True when a path names a spreadsheet (CSV) input. */
-export function isCsvPath(file: string): boolean {
-  return /\.(csv|tsv)$/i.test(file);
-}
+export { isCsvPath } from "./input-kind.js";
 
 /** Reads assessments from CSV text: one per row, through the mapping. Never throws for bad input. */
 export function loadAssessmentCsvText(text: string, file: string, options: AssessmentLoadOptions = {}): AssessmentLoad {

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Problem } from "../core/problems.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
-import { isRubricPath, placeProblems, resolveRubricRef } from "./rubric-load.js";
-import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
+import { isRubricPath, resolveRubricRef } from "./rubric-load.js";
+import { locate, parseYamlStream, placeProblems, type ParsedDocument } from "./yaml.js";
 
 const TargetSchema = z.string().min(1).meta({ description: "`id`, `id-slug`, `name`, `name.<lang>`, `date`, `assessor`, `group.<key>`, `-` (ignore the column), or a criterion id." });
 const WhereValue = z.union([z.string(), z.number()]);

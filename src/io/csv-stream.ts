@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
 import { csvRecords, detectDelimiter, type CsvRecord } from "./csv.js";
 import { noteInput } from "./write.js";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /** A piece of a table's text made of whole records, and the file line it starts on. */
 export interface CsvPiece {

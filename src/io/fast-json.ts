@@ -8,7 +8,7 @@
 import { decodeBytes, hasHighBytes } from "./fast-read.js";
 import { deepIndent, type SourceForm } from "./fast-yaml.js";
 import { LONE_CR, REFUSED_CHARS } from "./fast-yaml-scalars.js";
-import { LIMITS, nestingDepth } from "./yaml.js";
+import { LIMITS, nestingDepth } from "./yaml-limits.js";
 
 /** Keys written in the text (a string followed by `:`); -1 when one is longer than 1,000 characters. */
 function sourceKeys(text: string): number {

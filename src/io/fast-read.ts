@@ -10,7 +10,7 @@
  */
 import { isAscii, isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /** What `readTextFast` read: the text, or its bytes as a Latin-1 string when it is clean but not ASCII. */
 export interface FastText {

@@ -11,7 +11,7 @@
  * quoted line); fast-yaml-block.ts reads the block structure, fast-yaml-flow.ts one-line flow
  * collections, fast-yaml-scalars.ts scalars, keys and anchors.
  */
-import { LIMITS, nestingDepth } from "./yaml.js";
+import { LIMITS, nestingDepth } from "./yaml-limits.js";
 import { BlockReader, findKeyColon, isSeqItem, type Line } from "./fast-yaml-block.js";
 import { Decline, expectEnd, LONE_CR, REFUSED_CHARS, seen } from "./fast-yaml-scalars.js";
 

@@ -7,7 +7,7 @@
  * `DECLINED`, which the reader catches at its top.
  */
 import { decodeBytes, hasHighBytes } from "./fast-read.js";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /** Thrown inside a scan to decline, caught at its top: a plain object, no stack to capture. */
 export const DECLINED = { declined: true };

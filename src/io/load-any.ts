@@ -1,10 +1,10 @@
 import { readSync } from "node:fs";
 import { fastLoadRead, loadAssessmentFile, loadAssessmentText, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
-import { isCsvPath, loadAssessmentCsv } from "./csv-load.js";
 import { readTextFast } from "./fast-read.js";
 import { decodeText, fsProblem } from "./read.js";
-import { LIMITS } from "./yaml.js";
-import { isXlsxPath, loadAssessmentXlsx } from "./xlsx-load.js";
+import { LIMITS } from "./yaml-limits.js";
+import { isCsvPath, isXlsxPath } from "./input-kind.js";
+import { fullPath } from "./full-path.js";
 
 /** Standard input, read up to one byte past the size cap (so an endless pipe costs bounded memory). */
 function readStdinCapped(): Buffer {
@@ -47,8 +47,8 @@ export function loadAssessmentsAny(file: string, options: AssessmentLoadOptions 
     if (decoded.text === undefined) return { assessments: [], problems: decoded.problems };
     return loadAssessmentText(decoded.text, "<stdin>", options);
   }
-  if (isCsvPath(file)) return loadAssessmentCsv(file, options);
-  if (isXlsxPath(file)) return loadAssessmentXlsx(file, options);
+  if (isCsvPath(file)) return fullPath().loadAssessmentCsv(file, options);
+  if (isXlsxPath(file)) return fullPath().loadAssessmentXlsx(file, options);
   // The fast path first: one read into a reused buffer, the fast readers, validation without zod.
   const read = readTextFast(file);
   if (read === undefined || !read.clean) return loadAssessmentFile(file, options);

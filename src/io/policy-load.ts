@@ -2,8 +2,7 @@ import { PolicySchema, type PolicyFile } from "../core/policy.js";
 import type { Problem } from "../core/problems.js";
 import { zodProblems } from "../core/zod-problems.js";
 import { readTextFile } from "./read.js";
-import { placeProblems } from "./rubric-load.js";
-import { parseYamlStream, type ParsedDocument } from "./yaml.js";
+import { parseYamlStream, placeProblems, type ParsedDocument } from "./yaml.js";
 
 /** A loaded policy file, with its parsed document to place later problems (ids the rubric lacks). */
 export interface PolicyLoad {

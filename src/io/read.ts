@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Problem } from "../core/problems.js";
 import { noteInput } from "./write.js";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /** Reads a text input file: size-capped, UTF-8 checked, binary refused. Never throws for bad input. */
 export function readTextFile(file: string): { text?: string; problems: Problem[] } {

@@ -2,34 +2,17 @@ import { existsSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../core/problems.js";
-import { RubricExtensionSchema, RubricFileSchema, type Rubric, type RubricFile } from "../core/rubric.js";
-import { checkRubric, normaliseRubric } from "../core/rubric-check.js";
-import { applyExtension, extensionPath } from "../core/rubric-extends.js";
-import { beyondRemoved, removablePaths, withoutKeys } from "../core/repair.js";
-import { zodProblems } from "../core/zod-problems.js";
+import type { Rubric, RubricFile } from "../core/rubric.js";
+import { normaliseRubric } from "../core/rubric-check.js";
+import { fullPath } from "./full-path.js";
 import { readRegularFile } from "./read.js";
-import { checkIdentity, redactReferenced } from "./rubric-identity.js";
+import { redactReferenced } from "./rubric-identity.js";
 import { confineRubricPath, shownPath, type RefProblem } from "./rubric-ref.js";
 import { digestOf } from "./rubric-digest.js";
 import { cachedRubric } from "./rubric-cache.js";
-import { locate, parseYamlStream, type ParsedDocument } from "./yaml.js";
 
 /** Where the built-in rubrics live: `rubrics/` at the package root. */
 export const BUILTIN_RUBRICS_DIR = fileURLToPath(new URL("../../rubrics/", import.meta.url));
-
-/** Places every problem that has a path at its node in `parsed`. */
-export function placeProblems(problems: Problem[], parsed: ParsedDocument | undefined, file: string): Problem[] {
-  return problems.map((p) => {
-    const placed: Problem = { ...p, file: p.file ?? file };
-    if (placed.line === undefined) {
-      const at = parsed ? locate(parsed, p.path ?? [], p.atKey ?? false) : { line: 1, column: 1 };
-      placed.line = at.line;
-      placed.column = at.column;
-    }
-    if (parsed && parsed.index > 0 && placed.document === undefined) placed.document = parsed.index;
-    return placed;
-  }).sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) : 0));
-}
 
 /** True when a rubric reference names a file rather than a built-in id. */
 export function isRubricPath(ref: string): boolean {
@@ -131,72 +114,7 @@ function loadRubricUncached(file: string, real: string, chain: string[]): Rubric
     rubric.digest = cached.digest;
     return { rubric, raw: cached.rubric, problems: [] };
   }
-  const { documents, problems: yamlProblems } = parseYamlStream(read.text, file);
-  if (yamlProblems.length > 0) return { problems: yamlProblems };
-  const parsed = documents.find((d) => d.value !== null && d.value !== undefined);
-  if (!parsed) return { problems: [{ code: "EMPTY_FILE", severity: "error", message: "the rubric file is empty", file, line: 1, column: 1 }] };
-  const value = parsed.value;
-  const isExtension = typeof value === "object" && value !== null && !Array.isArray(value) && "extends" in value;
-  if (!isExtension) {
-    const result = RubricFileSchema.safeParse(value);
-    if (!result.success) {
-      const schemaProblems = zodProblems(result.error.issues, RubricFileSchema, value);
-      return { problems: placeProblems([...schemaProblems, ...rulesBeyondSchema(value, schemaProblems)], parsed, file) };
-    }
-    const semantic = checkRubric(result.data);
-    if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
-    return identified(normaliseRubric(result.data), result.data, parsed, file, real);
-  }
-  const ext = RubricExtensionSchema.safeParse(value);
-  if (!ext.success) return { problems: placeProblems(zodProblems(ext.error.issues, RubricExtensionSchema, value), parsed, file) };
-  const baseRef = ext.data.extends;
-  const resolved = resolveRubricRef(baseRef, dirname(real), dirname(real), "extends");
-  if (resolved.problem) return { problems: placeProblems([{ ...resolved.problem, severity: "error", path: ["extends"] }], parsed, file) };
-  const baseFile = resolved.file!;
-  if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
-    return { problems: placeProblems([{ code: "EXTENDS_TOO_DEEP", severity: "error", message: `the chain of \`extends\` is more than ${MAX_EXTENDS_DEPTH} rubrics long`, hint: "extend a built-in rubric or one near it; a long chain of extensions is hard to follow", path: ["extends"] }], parsed, file) };
-  }
-  const base = loadRubricFile(baseFile, [...chain, real]);
-  if (base.raw === undefined) {
-    const cycle = base.problems.find((p) => p.code === "EXTENDS_CYCLE");
-    if (cycle) return { problems: placeProblems([{ ...stripPosition(cycle), file, path: ["extends"] }], parsed, file) };
-    const deep = base.problems.find((p) => p.code === "EXTENDS_TOO_DEEP");
-    if (deep) return { problems: placeProblems([{ ...stripPosition(deep), file, path: ["extends"] }], parsed, file) };
-    return { problems: placeProblems([{ code: "RUBRIC_INVALID", severity: "error", message: `the rubric it extends, \`${baseRef}\`, is not valid (its problems follow)`, hint: `run \`egov-maturity validate ${shownPath(baseFile)}\``, path: ["extends"] }], parsed, file).concat(redactReferenced(base.problems)) };
-  }
-  if (resolved.version !== undefined && !versionMatches(base.raw.version, resolved.version)) {
-    return { problems: placeProblems([{ code: "RUBRIC_VERSION_MISMATCH", severity: "error", message: `\`${baseRef}\` asks for version ${resolved.version}, but the rubric is ${base.raw.version}`, path: ["extends"] }], parsed, file) };
-  }
-  const { merged, problems: mergeProblems } = applyExtension(base.raw, ext.data);
-  if (mergeProblems.length > 0) return { problems: placeProblems(mergeProblems, parsed, file) };
-  const full = RubricFileSchema.safeParse(merged);
-  if (!full.success) {
-    const problems = zodProblems(full.error.issues, RubricFileSchema, merged).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
-    return { problems: placeProblems(problems, parsed, file) };
-  }
-  const semantic = checkRubric(full.data).map((p) => ({ ...p, path: extensionPath(merged, ext.data, p.path ?? []) }));
-  if (semantic.length > 0) return { problems: placeProblems(semantic, parsed, file) };
-  return identified(normaliseRubric(full.data), full.data, parsed, file, real);
-}
-
-/** A valid rubric with its digest, unless it takes the id of a built-in rubric it differs from. */
-function identified(rubric: Rubric, raw: RubricFile, parsed: ParsedDocument, file: string, real: string): RubricLoad {
-  digestOf(rubric);
-  const taken = checkIdentity(rubric, real, builtinRubrics().get(rubric.id), BUILTIN_RUBRICS_DIR, (builtin) => loadRubricFile(builtin).rubric);
-  if (taken) return { problems: placeProblems([taken], parsed, file) };
-  return { rubric, raw, problems: [] };
-}
-
-/** The rubric rules checked on what is left once the values that failed the schema are set aside. */
-function rulesBeyondSchema(value: unknown, schemaProblems: Problem[]): Problem[] {
-  const { value: rest, removed } = withoutKeys(value, removablePaths(schemaProblems));
-  const retry = RubricFileSchema.safeParse(rest);
-  return retry.success ? beyondRemoved(checkRubric(retry.data), removed) : [];
-}
-
-function stripPosition(p: Problem): Problem {
-  const { line: _l, column: _c, ...rest } = p;
-  return rest;
+  return fullPath().readRubricText(read.text, file, real, chain);
 }
 
 /**

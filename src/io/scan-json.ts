@@ -15,7 +15,7 @@ import type { SourceForm } from "./fast-yaml.js";
 import { hasHighBytes } from "./fast-read.js";
 import { deepIndent } from "./fast-yaml.js";
 import { decline, DECLINED, JsonScanner } from "./json-scanner.js";
-import { LIMITS, nestingDepth } from "./yaml.js";
+import { LIMITS, nestingDepth } from "./yaml-limits.js";
 
 /** The scan of this thread (a batch thread reads one file at a time). */
 const j = new JsonScanner();

@@ -1,6 +1,7 @@
 import type { Problem } from "../core/problems.js";
 import { t } from "../i18n/index.js";
-import { loadAssessmentDocument, type AssessmentLoad, type AssessmentLoadOptions } from "./assessment-load.js";
+import type { AssessmentLoad, AssessmentLoadOptions } from "./assessment-load.js";
+import { loadAssessmentDocument } from "./assessment-full.js";
 import { digestOf } from "./rubric-digest.js";
 import { loadAssessmentRubric } from "./rubric-load.js";
 import { cellDocument, cellProblems, cellText, rowsOnly, parseAnswerCell, problemAtCell, serialDate, type CellAt } from "./xlsx-cells.js";

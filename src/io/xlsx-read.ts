@@ -4,7 +4,7 @@ import { fsProblem } from "./read.js";
 import { declaresEntities } from "./xml-scan.js";
 import { parseDateStyles, parseRelationships, parseSharedStrings, parseSheet, parseWorkbookXml, type SheetCells } from "./xlsx-xml.js";
 import { inflateEntry, readZipDirectory, type ZipEntry, type ZipLimits } from "./xlsx-zip.js";
-import { LIMITS } from "./yaml.js";
+import { LIMITS } from "./yaml-limits.js";
 
 /**
  * Opens a workbook for reading, safely: the file is size-capped, the zip's central directory is
@@ -37,10 +37,7 @@ export interface WorkbookFile {
   cells(sheet: string): { cells?: SheetCells; problem?: Problem };
 }
 
-/** True when a path names an Excel workbook. */
-export function isXlsxPath(file: string): boolean {
-  return /\.(xlsx|xlsm|xltx|xltm)$/i.test(file);
-}
+export { isXlsxPath } from "./input-kind.js";
 
 function refusal(file: string, code: string, message: string, hint?: string): Problem {
   return { code, severity: "error", message, ...(hint !== undefined ? { hint } : {}), file, line: 1, column: 1 };

@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+import { fullPathLoaded, loadFullPath } from "../io/full-path.js";
+import { isCsvPath, isXlsxPath } from "../io/input-kind.js";
 import { noteInput } from "../io/write.js";
 import type { OpenTable } from "./table-score.js";
-import { batchTasks, CHUNK_FILES, doTask, isLargeTable, type Task } from "./tasks.js";
+import { batchTasks, CHUNK_FILES, deliveryNeedsFullPath, doTask, isDeferred, isLargeTable, type Task } from "./tasks.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 
@@ -29,18 +31,32 @@ const MAX_AHEAD = 16;
  * output), as soon as it and every file before it are done; a CSV table's agencies come a piece of
  * rows at a time (`more: true` on all but its last outcome). Large batches, and large tables, are
  * spread over this thread and worker threads; `rubrics` gathers the rubrics the agencies were scored with.
+ * The full path's modules (io/full-path.ts) are loaded only when the batch needs them: a batch of
+ * one valid YAML or JSON file is scored without them.
  */
 export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
   const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) };
   const envWorkers = Number(process.env.EGOV_MATURITY_WORKERS);
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
   const tables = new Map<string, OpenTable | undefined>();
+  // Tables and workbooks are read on the full path only.
+  if (files.some((f) => f !== "-" && (isCsvPath(f) || isXlsxPath(f)))) await loadFullPath();
   const largeTable = files.some(isLargeTable);
   if ((files.length < (options.inProcessBelow ?? 50) && !largeTable) || files.includes("-") || workers === 1) {
     const inThread: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
     let done = 0;
+    let agencies = 0;
     for (const task of batchTasks(files, inThread, rubrics, tables)) {
-      for (const outcome of task.deliver(task.request && doTask(task.request, inThread, rubrics, tables))) onOutcome(outcome);
+      let reply = task.request && doTask(task.request, inThread, rubrics, tables);
+      if (isDeferred(reply)) {
+        await loadFullPath();
+        reply = doTask(task.request!, inThread, rubrics, tables);
+      }
+      if (!fullPathLoaded() && deliveryNeedsFullPath(agencies, reply)) await loadFullPath();
+      for (const outcome of task.deliver(reply)) {
+        agencies += outcome.agencies.length;
+        onOutcome(outcome);
+      }
       done += task.files;
       if (task.files > 0) options.onProgress?.(done, files.length);
     }
@@ -71,7 +87,10 @@ function runPool(
   let exhausted = false;
   let nextToDeliver = 0;
   let done = 0;
+  let agencies = 0;
   let finished = false;
+  /** The full path, while it loads: delivery waits for it (see `deliveryNeedsFullPath`). */
+  let loading: Promise<void> | undefined;
 
   return new Promise<void>((resolve, reject) => {
     const fail = (error: unknown) => {
@@ -104,11 +123,19 @@ function runPool(
         worker.postMessage(request);
       }
     };
+    /** Loads the full path, then goes on. */
+    const loadThenStep = () => {
+      loading ??= loadFullPath().then(() => step(), fail);
+    };
     const deliver = () => {
       for (let entry = pending.get(nextToDeliver); entry?.done === true; entry = pending.get(nextToDeliver)) {
+        if (!fullPathLoaded() && deliveryNeedsFullPath(agencies, entry.reply?.reply)) return loadThenStep();
         pending.delete(nextToDeliver);
         nextToDeliver++;
-        for (const outcome of entry.task.deliver(entry.reply?.reply)) onOutcome(outcome);
+        for (const outcome of entry.task.deliver(entry.reply?.reply)) {
+          agencies += outcome.agencies.length;
+          onOutcome(outcome);
+        }
         done += entry.task.files;
         if (entry.task.files > 0) onProgress?.(done, total);
       }
@@ -145,15 +172,26 @@ function runPool(
         if (finished) return;
         const next = nextTask();
         if (next === undefined) return;
-        let reply: WorkerReply["reply"];
-        try {
-          reply = here(next.task.request!);
-        } catch (error) {
-          fail(error);
+        const entry = pending.get(next.n)!;
+        const take = (): boolean => {
+          try {
+            entry.reply = { n: next.n, reply: here(next.task.request!), rubrics: [], inputs: [] };
+            return true;
+          } catch (error) {
+            fail(error);
+            return false;
+          }
+        };
+        if (!take()) return;
+        if (isDeferred(entry.reply!.reply)) {
+          // A file needs the full path: done again once it is loaded.
+          loadFullPath().then(() => {
+            if (finished || !take()) return;
+            entry.done = true;
+            step();
+          }, fail);
           return;
         }
-        const entry = pending.get(next.n)!;
-        entry.reply = { n: next.n, reply, rubrics: [], inputs: [] };
         entry.done = true;
         step();
       });

@@ -5,7 +5,8 @@ import type { AssessmentLoadOptions } from "../io/assessment-load.js";
 import { expandPaths } from "../io/paths.js";
 import { readTextFile } from "../io/read.js";
 import { packageVersion } from "../io/version.js";
-import { locate, parseYamlStream, type ParsedDocument } from "../io/yaml.js";
+import { fullPath } from "../io/full-path.js";
+import type { ParsedDocument } from "../io/yaml.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { attachModel } from "../render/results.js";
 import { BatchCollector, SORT_KEYS, type Batch } from "./batch.js";
@@ -65,10 +66,10 @@ function agencyLocator(): (file: string, document: number) => { line: number; co
     if (file === "-" || file === "<stdin>") return { line: 1, column: 1 };
     if (last?.file !== file) {
       const read = readTextFile(file);
-      last = { file, documents: read.text === undefined ? [] : parseYamlStream(read.text, file).documents };
+      last = { file, documents: read.text === undefined ? [] : fullPath().parseYamlStream(read.text, file).documents };
     }
     const parsed = last.documents[document];
-    return parsed ? locate(parsed, ["agency", "id"]) : { line: 1, column: 1 };
+    return parsed ? fullPath().locate(parsed, ["agency", "id"]) : { line: 1, column: 1 };
   };
 }
 

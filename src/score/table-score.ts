@@ -1,10 +1,10 @@
 import type { Problem } from "../core/problems.js";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
 import { csvRecords, type CsvRecord } from "../io/csv.js";
-import { tableContext, type CsvTableContext } from "../io/csv-columns.js";
-import { noRowSelected } from "../io/csv-load.js";
-import { loadCsvMapping, type CsvMapping } from "../io/csv-mapping.js";
-import { checkRow, readRow, TableRows } from "../io/csv-row.js";
+import type { CsvTableContext } from "../io/csv-columns.js";
+import type { CsvMapping } from "../io/csv-mapping.js";
+import type { TableRows } from "../io/csv-row.js";
+import { fullPath } from "../io/full-path.js";
 import type { CsvPiece } from "../io/csv-stream.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { rubricKey, scoreAgency } from "./agency-result.js";
@@ -41,11 +41,11 @@ export interface PieceRow {
 
 /** Opens a table from its header with the load options (mapping, rubric); undefined when it has a problem. */
 export function openTable(file: string, header: CsvRecord, delimiter: string, options: AssessmentLoadOptions): OpenTable | undefined {
-  const { mapping, problems } = loadCsvMapping(options.mapping ?? {}, options.rubric);
+  const { mapping, problems } = fullPath().loadCsvMapping(options.mapping ?? {}, options.rubric);
   if (problems.length > 0 || mapping.rubric === undefined) return undefined;
   const loaded = loadRubric(mapping.rubric);
   if (loaded.problem || !loaded.rubric) return undefined;
-  const { table } = tableContext(header.cells, mapping, loaded.rubric, mapping.rubric, file);
+  const { table } = fullPath().tableContext(header.cells, mapping, loaded.rubric, mapping.rubric, file);
   return table ? { table, where: mapping.where, delimiter, key: rubricKey(loaded.rubric) } : undefined;
 }
 
@@ -55,16 +55,17 @@ export function openTable(file: string, header: CsvRecord, delimiter: string, op
  */
 export function scorePiece(open: OpenTable, piece: CsvPiece, rubrics: RubricTable): PieceRow[] {
   const { table } = open;
+  const full = fullPath();
   const syntax: Problem[] = [];
   const rows: PieceRow[] = [];
   for (const record of csvRecords(piece.text, table.file, syntax, open.delimiter, piece.line)) {
-    const read = readRow(record, table);
+    const read = full.readRow(record, table);
     if (read === undefined) continue;
     if (read.kind === "problems") {
       rows.push({ problems: read.problems });
       continue;
     }
-    const checked = checkRow(read, table);
+    const checked = full.checkRow(read, table);
     const row: PieceRow = { problems: checked.problems, claim: { id: read.id, line: read.line, idAt: read.idAt } };
     if (checked.loaded) {
       const { rubric, assessment } = checked.loaded;
@@ -98,7 +99,7 @@ export class TableScorer {
     private readonly where: CsvMapping["where"],
     private readonly key: string,
   ) {
-    this.rows = new TableRows(file);
+    this.rows = new (fullPath().TableRows)(file);
   }
 
   /** The outcome of the next piece's rows. */
@@ -132,7 +133,7 @@ export class TableScorer {
   /** The table's last outcome: no row selected by the row filter is a problem. */
   finish(): FileOutcome {
     const none = this.problems === 0 && this.rows.count === 0;
-    return { file: this.file, agencies: [], problems: none ? [noRowSelected(this.where, this.file)] : [] };
+    return { file: this.file, agencies: [], problems: none ? [fullPath().noRowSelected(this.where, this.file)] : [] };
   }
 
   /** An agency with its row number, sharing the strings every agency of the table repeats (a copy each after a worker's message). */

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
-import { isCsvPath } from "../io/csv-load.js";
+import { isCsvPath } from "../io/input-kind.js";
 import { scanCsvFile, tablePieces } from "../io/csv-stream.js";
 import { scoreFile } from "./score-file.js";
 import { openTable, scorePiece, TableScorer, type OpenTable, type PieceRow, type TablePiece } from "./table-score.js";
@@ -35,6 +35,22 @@ export function doTask(request: TaskRequest, options: AssessmentLoadOptions, rub
   const open = tables.get(file);
   if (open === undefined) throw new Error(`${file}: the table could not be opened again`);
   return { rows: scorePiece(open, piece, rubrics) };
+}
+
+/** True when a reply holds a file that waits for the full path (score/score-file.ts): the task is done again once it is loaded. */
+export function isDeferred(reply: TaskReply | undefined): boolean {
+  return reply !== undefined && "outcomes" in reply && reply.outcomes.some((o) => o.deferred === true);
+}
+
+/**
+ * True when outcomes may be delivered only with the full path loaded: past the batch's first agency,
+ * a duplicate's line is found by parsing its file with positions (score/run.ts).
+ */
+export function deliveryNeedsFullPath(agenciesDelivered: number, reply: TaskReply | undefined): boolean {
+  if (reply === undefined || !("outcomes" in reply)) return reply !== undefined;
+  let agencies = agenciesDelivered;
+  for (const outcome of reply.outcomes) agencies += outcome.agencies.length;
+  return agencies > 1;
 }
 
 /** A table at least this large is worth the worker threads on its own. */

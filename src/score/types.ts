@@ -56,6 +56,11 @@ export interface FileOutcome {
   more?: boolean;
   /** The agencies' ids and names are strings of their own already (score/own-string.ts), not slices of a text. */
   owned?: boolean;
+  /**
+   * The file needs the full path (io/full-path.ts), which was not loaded yet: nothing of it is scored
+   * here; the batch loads the full path and scores the file again.
+   */
+  deferred?: boolean;
 }
 
 /** The rubrics seen so far, by `id@version`. */

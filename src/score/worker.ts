@@ -2,6 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Rubric } from "../core/rubric.js";
 import type { AssessmentLoadOptions } from "../io/assessment-load.js";
+import { loadFullPath } from "../io/full-path.js";
 import { takeUnreportedInputs } from "../io/write.js";
 import type { OpenTable } from "./table-score.js";
 import { doTask, type TaskReply, type TaskRequest } from "./tasks.js";
@@ -27,6 +28,9 @@ const rubrics: RubricTable = new Map();
 const tables = new Map<string, OpenTable | undefined>();
 const sent = new Set<string>();
 
+// A worker scores the many files of a large batch, some of which need the full path: it is loaded
+// before the worker says it is ready (meanwhile the coordinator's own thread scores).
+await loadFullPath();
 // Loaded and listening: the coordinator sends tasks from now on (until then its own thread does them).
 parentPort?.postMessage("ready");
 parentPort?.on("message", (message: WorkerRequest) => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score.js";
-import { placeProblems } from "../../src/io/rubric-load.js";
+import { placeProblems } from "../../src/io/yaml.js";
 import { CSV_NA_REASON, loadAssessmentCsv, loadAssessmentCsvText, slugId } from "../../src/io/csv-load.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import type { AssessmentLoadOptions } from "../../src/io/assessment-load.js";

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAssessmentFile } from "../../src/core/assessment-guard.js";
-import { AssessmentSchema } from "../../src/core/assessment.js";
+import { AssessmentSchema } from "../../src/core/assessment-schema.js";
 
 const agree = (value: unknown): void => {
   expect(isAssessmentFile(value), JSON.stringify(value)).toBe(AssessmentSchema.safeParse(value).success);

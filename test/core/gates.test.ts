@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Answer, Assessment } from "../../src/core/assessment.js";
 import { checkRubric, normaliseRubric } from "../../src/core/rubric-check.js";
-import { RubricFileSchema, type RubricFile } from "../../src/core/rubric.js";
+import { RubricFileSchema, type RubricFile } from "../../src/core/rubric-schema.js";
 import { score } from "../../src/core/score.js";
 import { gateRequirement, phraseText } from "../../src/render/gates.js";
 import { nextStageSentence, summarise } from "../../src/report/summary.js";

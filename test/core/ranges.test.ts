@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRubric } from "../../src/core/rubric-check.js";
-import { RubricFileSchema } from "../../src/core/rubric.js";
+import { RubricFileSchema } from "../../src/core/rubric-schema.js";
 import { loadAssessmentFile } from "../../src/io/assessment-load.js";
 import { cli, ROOT } from "../helpers.js";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/core/assessment.js";
 import * as Q from "../../src/core/exact.js";
 import { normaliseRubric } from "../../src/core/rubric-check.js";
-import { RubricFileSchema } from "../../src/core/rubric.js";
+import { RubricFileSchema } from "../../src/core/rubric-schema.js";
 import { criterionScores, dimensionScores, exactScores, overallIndex, weakestDimension } from "../../src/core/score.js";
 import { scoreAgency } from "../../src/score/agency-result.js";
 

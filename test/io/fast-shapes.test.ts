@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prng } from "../../bench/batch.js";
 // @ts-expect-error: as above
 import { SHAPES, shapeInputs, shapeText } from "../../bench/shapes.js";
-import { fastLoad, loadAssessmentStream, type AssessmentLoad } from "../../src/io/assessment-load.js";
+import { fastLoad, type AssessmentLoad } from "../../src/io/assessment-load.js";
+import { loadAssessmentStream } from "../../src/io/assessment-full.js";
 import { readTextFast } from "../../src/io/fast-read.js";
 import { loadAssessmentsAny } from "../../src/io/load-any.js";
 import { readTextFile } from "../../src/io/read.js";

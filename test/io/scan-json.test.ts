@@ -10,7 +10,7 @@ import { prng } from "../../bench/batch.js";
 import { shapeInputs, shapeText } from "../../bench/shapes.js";
 import { checkAssessment, type Assessment } from "../../src/core/assessment.js";
 import { isAssessmentFile } from "../../src/core/assessment-guard.js";
-import { loadAssessmentStream } from "../../src/io/assessment-load.js";
+import { loadAssessmentStream } from "../../src/io/assessment-full.js";
 import { isClean } from "../../src/io/fast-read.js";
 import { LONE_CR, REFUSED_CHARS } from "../../src/io/fast-yaml-scalars.js";
 import { loadAssessmentRubric } from "../../src/io/rubric-load.js";

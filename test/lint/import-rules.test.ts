@@ -44,6 +44,22 @@ describe("import rules (npm run lint)", () => {
     expect(r.out).toMatch(/core-is-pure: src\/core\/leak\.ts → (node:)?fs/);
   }, 60_000);
 
+  it("allows a cycle through a dynamic import (a module loaded on first need), not a static one", () => {
+    const lazy = write({
+      "src/io/light.ts": 'export async function heavy() {\n  return (await import("./heavy.js")).parse;\n}\nexport const limit = 1;\n',
+      "src/io/heavy.ts": 'import { limit } from "./light.js";\nexport const parse = () => limit;\n',
+    });
+    const ok = depcruise(lazy);
+    expect(ok.code, ok.out).toBe(0);
+    const eager = write({
+      "src/io/light.ts": 'import { parse } from "./heavy.js";\nexport const heavy = () => parse;\nexport const limit = 1;\n',
+      "src/io/heavy.ts": 'import { limit } from "./light.js";\nexport const parse = () => limit;\n',
+    });
+    const r = depcruise(eager);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain("no-circular");
+  }, 60_000);
+
   it("catches core → io, shared → command, command → command, command → cli, and cycles", () => {
     const dir = write({
       "src/core/a.ts": 'import { load } from "../io/load.js";\nexport const a = load;\n',

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error the bench is plain JavaScript without types
@@ -134,6 +135,27 @@ describe("score", () => {
       expect(a.stage.blockedBy).toEqual(single.stage.blockedBy.map(({ text: _text, ...gate }: { text?: string }) => gate));
       expect(a.dimensions).toEqual(Object.fromEntries(single.dimensions.map((d: { id: string; score: number | null }) => [d.id, d.score])));
     }
+  });
+
+  it("on worker threads, files that need the full path (first, amid, last) score as the library scores them", async () => {
+    // `score` starts without the full path (io/full-path.ts): this thread defers such files and loads
+    // it; the workers load it before they start. The library has it from the start.
+    const dir = generatedFolder(80);
+    const files = walkOrder(dir);
+    const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
+    edit(files[0]!, (t) => t.replace(/level: \d/, "level: 7"));
+    edit(files[1]!, (t) => t.replace(/^assessor: .*$/m, "assessor: |\n  Two\n  lines"));
+    edit(files[40]!, (t) => t.replace("rubric: egov-maturity@2", "rubric: ./missing.yaml"));
+    edit(files.at(-1)!, (t) => t.replace(/^date: .*$/m, "date: 2026-02-30"));
+    const batch = cli(["score", dir, "--format", "json"], { EGOV_MATURITY_WORKERS: "2" });
+    expect(batch.status).toBe(2);
+    const { score } = (await import(pathToFileURL(join(process.cwd(), "dist/index.js")).href)) as typeof import("../../src/index.js");
+    const library = await score([dir], { workers: 1 });
+    const { toolVersion: _a, ...fromCli } = JSON.parse(batch.stdout) as Record<string, unknown>;
+    const { toolVersion: _b, ...fromLibrary } = JSON.parse(JSON.stringify(library)) as Record<string, unknown>;
+    expect(fromCli).toEqual(fromLibrary);
+    expect((fromCli.errors as { file: string }[]).map((e) => e.file)).toEqual([files[0], files[40], files.at(-1)]);
+    expect(fromCli.results).toHaveLength(77);
   });
 
   it("filters, sorts and cuts the list; unknown values are usage errors", () => {
