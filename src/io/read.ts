@@ -33,9 +33,10 @@ export function readTextFile(file: string): { text?: string; problems: Problem[]
  * Reads a file that must be a regular file (a rubric): opened without following a final symlink and
  * without blocking (a FIFO swapped in after the checks cannot hang the process), then checked with
  * fstat on the open descriptor, so what is read is what was checked. Anything else is
- * `RUBRIC_NOT_A_FILE`, and nothing of it is read.
+ * `RUBRIC_NOT_A_FILE`, and nothing of it is read. The bytes as they are (`decodeText` decodes them):
+ * a built-in rubric is checked against its cache by its bytes.
  */
-export function readRegularFile(file: string): { text?: string; problems: Problem[] } {
+export function readRegularBytes(file: string): { bytes?: Uint8Array; problems: Problem[] } {
   noteInput(file);
   let fd: number | undefined;
   try {
@@ -50,7 +51,7 @@ export function readRegularFile(file: string): { text?: string; problems: Proble
       if (n === 0) break;
       at += n;
     }
-    return decodeText(bytes.subarray(0, at), file);
+    return { bytes: bytes.subarray(0, at), problems: [] };
   } catch (error) {
     return { problems: [fsProblem(error, file)] };
   } finally {

@@ -23,13 +23,19 @@ function entryPath(file: string): string {
   return join(RUBRIC_CACHE_DIR, `${basename(file).replace(/\.ya?ml$/i, "")}.json`);
 }
 
-/** The digest of a rubric's source text. */
-export function sourceDigest(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+/**
+ * The digest of a rubric's source: the SHA-256 of its text in UTF-8 without a byte-order mark. Given
+ * the file's bytes, the same digest without decoding them (for valid UTF-8; bytes that are not valid
+ * UTF-8 match no digest of a text).
+ */
+export function sourceDigest(source: string | Uint8Array): string {
+  if (typeof source === "string") return createHash("sha256").update(source).digest("hex");
+  const bom = source.length >= 3 && source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf;
+  return createHash("sha256").update(bom ? source.subarray(3) : source).digest("hex");
 }
 
-/** The validated rubric of a built-in file whose source is unchanged, and its digest; undefined otherwise. */
-export function cachedRubric(file: string, builtinDir: string, text: string): { rubric: RubricFile; digest: string } | undefined {
+/** The validated rubric of a built-in file whose source (text or bytes) is unchanged, and its digest; undefined otherwise. */
+export function cachedRubric(file: string, builtinDir: string, text: string | Uint8Array): { rubric: RubricFile; digest: string } | undefined {
   if (resolve(dirname(file)) !== resolve(builtinDir)) return undefined;
   const path = entryPath(file);
   if (!existsSync(path)) return undefined;

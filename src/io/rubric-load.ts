@@ -5,7 +5,7 @@ import type { Problem } from "../core/problems.js";
 import type { Rubric, RubricFile } from "../core/rubric.js";
 import { normaliseRubric } from "../core/rubric-check.js";
 import { fullPath } from "./full-path.js";
-import { readRegularFile } from "./read.js";
+import { decodeText, readRegularBytes } from "./read.js";
 import { redactReferenced } from "./rubric-identity.js";
 import { confineRubricPath, shownPath, type RefProblem } from "./rubric-ref.js";
 import { digestOf } from "./rubric-digest.js";
@@ -106,15 +106,19 @@ export function loadRubricFile(file: string, chain: string[] = []): RubricLoad {
 
 function loadRubricUncached(file: string, real: string, chain: string[]): RubricLoad {
   // The real path is read (no symlink left to follow), never blocking, and only if it is a regular file.
-  const read = readRegularFile(real);
-  if (read.text === undefined) return { problems: read.problems.map((p) => ({ ...p, file })) };
-  const cached = cachedRubric(file, BUILTIN_RUBRICS_DIR, read.text);
+  const read = readRegularBytes(real);
+  if (read.bytes === undefined) return { problems: read.problems.map((p) => ({ ...p, file })) };
+  // A built-in rubric is recognised by its bytes: decoding its 200 KB (Arabic: a two-byte string) is
+  // needed only when it was edited since the build.
+  const cached = cachedRubric(file, BUILTIN_RUBRICS_DIR, read.bytes);
   if (cached !== undefined) {
     const rubric = normaliseRubric(cached.rubric);
     rubric.digest = cached.digest;
     return { rubric, raw: cached.rubric, problems: [] };
   }
-  return fullPath().readRubricText(read.text, file, real, chain);
+  const decoded = decodeText(read.bytes, file);
+  if (decoded.text === undefined) return { problems: decoded.problems.map((p) => ({ ...p, file })) };
+  return fullPath().readRubricText(decoded.text, file, real, chain);
 }
 
 /**
