@@ -34,7 +34,12 @@ const MAX_AHEAD = 16;
  * The full path's modules (io/full-path.ts) are loaded only when the batch needs them: a batch of
  * one valid YAML or JSON file is scored without them.
  */
-export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, onOutcome: (outcome: FileOutcome) => void): Promise<void> {
+export async function runBatch(files: readonly string[], options: BatchRunOptions, rubrics: RubricTable, take: (outcome: FileOutcome) => void): Promise<void> {
+  // A deferred outcome is a file not scored yet: delivered, it would be a file silently left out.
+  const onOutcome = (outcome: FileOutcome) => {
+    if (outcome.deferred === true) throw new Error(`internal: ${outcome.file} was delivered before it was scored (deferred)`);
+    take(outcome);
+  };
   const load: AssessmentLoadOptions = { ...(options.rubric !== undefined ? { rubric: options.rubric } : {}), ...(options.mapping !== undefined ? { mapping: options.mapping } : {}), ...(options.rubricRoot !== undefined ? { rubricRoot: options.rubricRoot } : {}) };
   const envWorkers = Number(process.env.EGOV_MATURITY_WORKERS);
   const workers = Math.max(1, Math.floor(options.workers ?? (Number.isFinite(envWorkers) && envWorkers > 0 ? envWorkers : availableParallelism())));
