@@ -9,6 +9,13 @@ export function rubricKey(rubric: Pick<Rubric, "id" | "version" | "digest">): st
   return `${rubric.id}@${rubric.version}${rubric.digest !== undefined ? `#${rubric.digest}` : ""}`;
 }
 
+type GateResultOf = ReturnType<typeof gateOutcome>["blockedBy"][number];
+
+/** A gate as a batch keeps it: what it names, its minimum and the score (built plainly: a spread per gate cost 3 µs an agency). */
+function compactGate(g: GateResultOf): ScoredAgency["blockedBy"][number] {
+  return "criterion" in g ? { criterion: g.criterion, min: g.min, score: g.score } : { dimension: g.dimension, min: g.min, score: g.score };
+}
+
 /**
  * The compact result of one assessment, with the same core functions as `score()` (so every number
  * equals `report`'s), without the parts a batch does not show (criteria, gaps, roadmap).
@@ -32,6 +39,7 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
       k++;
     }
   }
+  const gates = gateOutcome(next);
   const result: ScoredAgency = {
     seq: where.seq,
     file: where.file,
@@ -44,8 +52,8 @@ export function scoreAgency(rubric: Rubric, assessment: Assessment, where: { seq
     stage: current,
     next: next?.id ?? null,
     // "blocked" only when the next stage meets its threshold (DESIGN.md §4).
-    blockedBy: gateOutcome(next).blockedBy.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
-    pendingGates: gateOutcome(next).pendingGates.map((g) => ({ ...("criterion" in g ? { criterion: g.criterion } : { dimension: g.dimension }), min: g.min, score: g.score })),
+    blockedBy: gates.blockedBy.map(compactGate),
+    pendingGates: gates.pendingGates.map(compactGate),
     dimensions,
     weakest: weakestDimension(rubric, dims, assessment.answers),
     belowTarget,
