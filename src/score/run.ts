@@ -109,6 +109,7 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
     filters,
     ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
     keepResults: !streaming,
+    ...(files.length > 0 ? { lastInput: files[files.length - 1]! } : {}),
     locateAgencyId: agencyLocator(),
     onAgency: (agency, rubric) => {
       if (!langChosen) {

@@ -73,6 +73,8 @@ export interface FileOutcome {
   more?: boolean;
   /** The agencies' ids and names are strings of their own already (score/own-string.ts), not slices of a text. */
   owned?: boolean;
+  /** No two agencies of the file share an id: its reader checked them (a table: a repeated id is DUPLICATE_AGENCY there). */
+  idsChecked?: boolean;
 }
 
 /** The rubrics seen so far, by `id@version`. */

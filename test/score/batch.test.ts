@@ -125,3 +125,26 @@ describe("a table batch's memory", () => {
     expect(perAgency).toBeLessThan(1_500);
   });
 });
+
+describe("a batch's duplicate check with a table", () => {
+  it("finds an id of a table again in a later file, an id of an earlier file in a table that comes last, and a table's own repeats", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "egov-batch-dup-"));
+    const yaml = (id: string) => `rubric: ../../test/fixtures/mini/rubric.yaml\nagency: {id: ${id}}\nanswers: {pub.a: 2}\n`;
+    writeFileSync(join(dir, "before.yaml"), yaml("from-yaml"));
+    writeFileSync(join(dir, "after.yaml"), yaml("from-table"));
+    writeFileSync(join(dir, "t.csv"), "id,pub.a\nfrom-table,1\nfrom-yaml,2\nown,3\nown,4\n");
+    const options: ScoreOptions = { rubric: "test/fixtures/mini/rubric.yaml", workers: 1 };
+    const codes = (run: ScoreRun) => run.batch.errors.map((p) => `${p.code} ${(p.file ?? "").slice(dir.length + 1)}:${p.line} ${p.message}`);
+    const tableFirst = await runScore([join(dir, "t.csv"), join(dir, "after.yaml")], options);
+    expect(codes(tableFirst)).toEqual([
+      "DUPLICATE_AGENCY t.csv:5 agency `own` appears again (first on line 4)",
+      `DUPLICATE_AGENCY after.yaml:2 agency \`from-table\` is already in the batch (${join(dir, "t.csv")}); this one is left out`,
+    ]);
+    const tableLast = await runScore([join(dir, "before.yaml"), join(dir, "t.csv")], options);
+    expect(codes(tableLast)).toEqual([
+      "DUPLICATE_AGENCY t.csv:5 agency `own` appears again (first on line 4)",
+      `DUPLICATE_AGENCY t.csv:1 agency \`from-yaml\` is already in the batch (${join(dir, "before.yaml")}); this one is left out`,
+    ]);
+    expect([...tableLast.batch.results].map((a) => a.id).sort()).toEqual(["from-table", "from-yaml", "own"]);
+  });
+});
