@@ -103,3 +103,67 @@ export class ValueColumn<T> {
     this.lastCode = -1;
   }
 }
+
+/** What a row of a {@link PackedStrings} column holds. */
+const TEXT = 0;
+const NOTHING = 1;
+const ASIDE = 2;
+/** A block's strings are joined while they stay this short (far below V8's longest string). */
+const MAX_BLOCK_CHARS = 1 << 26;
+
+/**
+ * One string a row (or another value, or undefined), the strings packed: those of a block of rows are
+ * joined into one string, and each row keeps where its string ends (4 bytes) and what it holds (1
+ * byte). A name of 14 characters costs 19 bytes instead of a string of its own and a reference (40).
+ * Reading a row cuts its string out of its block's (a view of it, for V8, while it is used). Values
+ * that are not strings, and strings that would make a block's text too long, are kept aside by row.
+ */
+export class PackedStrings<T extends object> {
+  /** The joined strings of the blocks filled so far. */
+  private readonly texts: string[] = [];
+  /** The strings of the block being filled. */
+  private pending: string[] = [];
+  private readonly ends: Uint32Array[] = [];
+  private readonly kinds: Uint8Array[] = [];
+  private readonly aside = new Map<number, string | T>();
+  private rows = 0;
+
+  /** @param maxBlockChars the longest joined string of a block (a test makes it small). */
+  constructor(private readonly maxBlockChars = MAX_BLOCK_CHARS) {}
+
+  /** Appends the next row's value. */
+  push(value: string | T | undefined): void {
+    const row = this.rows++;
+    const b = row >>> BLOCK_BITS;
+    const i = row & ROW_IN_BLOCK;
+    if (i === 0) {
+      this.ends.push(new Uint32Array(BLOCK_ROWS));
+      this.kinds.push(new Uint8Array(BLOCK_ROWS));
+    }
+    const start = i === 0 ? 0 : this.ends[b]![i - 1]!;
+    let text = "";
+    if (value === undefined) this.kinds[b]![i] = NOTHING;
+    else if (typeof value === "string" && start + value.length <= this.maxBlockChars) text = value;
+    else {
+      this.kinds[b]![i] = ASIDE;
+      this.aside.set(row, value);
+    }
+    this.pending.push(text);
+    this.ends[b]![i] = start + text.length;
+    if (i === ROW_IN_BLOCK) {
+      this.texts.push(this.pending.join(""));
+      this.pending = [];
+    }
+  }
+
+  /** Row `row`'s value. */
+  get(row: number): string | T | undefined {
+    const b = row >>> BLOCK_BITS;
+    const i = row & ROW_IN_BLOCK;
+    const kind = this.kinds[b]![i];
+    if (kind === NOTHING) return undefined;
+    if (kind === ASIDE) return this.aside.get(row);
+    if (b === this.texts.length) return this.pending[i];
+    return this.texts[b]!.slice(i === 0 ? 0 : this.ends[b]![i - 1]!, this.ends[b]![i]);
+  }
+}

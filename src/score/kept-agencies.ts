@@ -1,6 +1,6 @@
 import { parseKey, type Rational } from "../core/exact.js";
 import type { LocalisedText } from "../core/text.js";
-import { NumberRows, ValueColumn } from "./columns.js";
+import { NumberRows, PackedStrings, ValueColumn } from "./columns.js";
 import { rankRows } from "./rank.js";
 import type { AgencyList, AgencyResult, BlockingGate, RankedAgency } from "./types.js";
 
@@ -20,7 +20,8 @@ const NO_GATES: BlockingGate[] = [];
  * The agencies a batch keeps for its listing, as columns: a row an agency, in the order they were
  * kept. Numbers are doubles in blocks (a null score is NaN: a score is never NaN, every formula
  * divides by a sum of positive weights), repeated values (rubric, file, stage and class ids, group
- * sets, empty gate lists) are 2-byte codes, ids and names references. About a third of the memory
+ * sets, empty gate lists) are 2-byte codes, names packed (a block's joined into one string), ids
+ * references (the same strings as the duplicate checks'). About a third of the memory
  * of an object a row with its array of dimension scores, its boxed index and its exact-index string.
  * `agency(row)` gives back the object (a new one at each call) with every field it was kept with.
  */
@@ -36,7 +37,7 @@ export class KeptAgencies {
   private readonly blockedBy = new ValueColumn<BlockingGate[]>();
   private readonly pendingGates = new ValueColumn<BlockingGate[]>();
   private readonly ids = new ValueColumn<string>(true);
-  private readonly names = new ValueColumn<LocalisedText | undefined>(true);
+  private readonly names = new PackedStrings<Exclude<LocalisedText, string>>();
   /** Exact indices that are not two whole numbers up to 2⁵³ (or not written as such), by row. */
   private readonly otherExact = new Map<number, string>();
   private ranks: Int32Array | undefined;

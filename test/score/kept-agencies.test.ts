@@ -10,7 +10,7 @@ import type { Rubric } from "../../src/core/rubric.js";
 import { localise } from "../../src/core/text.js";
 import { rubricKey } from "../../src/score/agency-result.js";
 import { BatchCollector } from "../../src/score/batch.js";
-import { BLOCK_ROWS, NumberRows, ValueColumn } from "../../src/score/columns.js";
+import { BLOCK_ROWS, NumberRows, PackedStrings, ValueColumn } from "../../src/score/columns.js";
 import { KeptAgencies } from "../../src/score/kept-agencies.js";
 import { SORT_KEYS } from "../../src/score/listing-order.js";
 import { runBatch } from "../../src/score/pool.js";
@@ -125,6 +125,24 @@ describe("the column store's columns", () => {
     const wrong = [];
     for (let row = 0; row < rows; row++) if (many.get(row) !== value(row) || plain.get(row) !== value(row)) wrong.push(row);
     expect(wrong).toEqual([]);
+  });
+
+  it("pack strings a block at a time, and keep other values, undefined and over-long strings aside", () => {
+    const object = { en: "Name", ar: "اسم" };
+    const value = (row: number) => (row % 11 === 0 ? undefined : row % 13 === 0 ? object : row % 17 === 0 ? "" : row % 19 === 0 ? `جهة ${row}` : row % 23 === 0 ? "x".repeat(300) : `Country ${row}`);
+    const rows = BLOCK_ROWS * 2 + 100;
+    const packed = new PackedStrings<object>(20_000);
+    for (let row = 0; row < rows; row++) packed.push(value(row));
+    const wrong = [];
+    for (let row = 0; row < rows; row++) if (packed.get(row) !== value(row)) wrong.push(row);
+    expect(wrong).toEqual([]);
+  });
+
+  it("never join a block's strings past V8's longest string", () => {
+    const long = "n".repeat(1 << 17); // 4,096 of them: 2^29 characters, past the longest string
+    const packed = new PackedStrings<object>();
+    for (let row = 0; row < BLOCK_ROWS; row++) packed.push(long);
+    expect([packed.get(0), packed.get(BLOCK_ROWS - 1)]).toEqual([long, long]);
   });
 
   it("give back each kept agency with every field it had", () => {
