@@ -1,6 +1,6 @@
 import { setFlagsFromString } from "node:v8";
 import { Option, type Command } from "commander";
-import { SORT_KEYS } from "../score/batch.js";
+import { SORT_KEYS } from "../score/listing-order.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
 import { ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";

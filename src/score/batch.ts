@@ -1,17 +1,15 @@
 import type { Problem } from "../core/problems.js";
 import type { Rubric } from "../core/rubric.js";
-import { localise } from "../core/text.js";
 import { ownString, ownText, SharedStrings } from "./own-string.js";
 import { rubricKey } from "./agency-result.js";
-import { competitionRanks, compareDesc } from "./rank.js";
+import { competitionRanks } from "./rank.js";
 import { checkFilters, matchesFilters, type AgencyFilter } from "./filter.js";
+import { KeptAgencies } from "./kept-agencies.js";
+import { compareValues, listingOrder } from "./listing-order.js";
 import { RollupAccumulator, type Rollup } from "./rollup.js";
-import type { AgencyResult, FileOutcome, RubricTable } from "./types.js";
+import type { AgencyList, AgencyResult, FileOutcome, RubricTable } from "./types.js";
 
-/** An agency of the batch with its rank (standard competition ranking by index). */
-export interface RankedAgency extends AgencyResult {
-  rank: number;
-}
+export type { AgencyList, RankedAgency } from "./types.js";
 
 /** One group of a `--group-by` roll-up. */
 export interface GroupRollup {
@@ -30,8 +28,11 @@ export interface Batch {
   files: number;
   /** Agencies in the batch (after --filter). */
   agencies: number;
-  /** The agencies listed: ranked, sorted by --sort, cut by --top. Empty when streamed (ndjson). */
-  results: RankedAgency[];
+  /**
+   * The agencies listed: ranked, sorted by --sort, cut by --top. Empty when streamed (ndjson). Read from
+   * the batch's columns: each agency is a new object as it is read.
+   */
+  results: AgencyList;
   errors: Problem[];
   summary: Rollup | null;
   groupBy: string | null;
@@ -45,6 +46,11 @@ export interface BatchOptions {
   groupBy?: string;
   /** Keep every agency for the ranked list (false when streaming: memory stays flat). */
   keepResults: boolean;
+  /**
+   * The last input file. No file after it can repeat its ids: when it checks its own (a table), its
+   * ids are looked up in the duplicate check but not added (200,000 rows: 7 MB less at the peak).
+   */
+  lastInput?: string;
   /** Where a duplicate's agency id is (file, document) → position; line 1 when absent. */
   locateAgencyId?: (file: string, document: number) => { line: number; column: number };
   /** Called with each agency accepted into the batch, in input order (ndjson streaming). */
@@ -55,14 +61,13 @@ export interface BatchOptions {
 
 const NOTHING_BELOW: number[] = [];
 
-const NO_GATES: AgencyResult["blockedBy"] = [];
-
 /** Builds a batch from file outcomes delivered in input order; constant memory apart from the kept results. */
 export class BatchCollector {
   private rubric: Rubric | null = null;
   private files = 0;
   private seq = 0;
-  private readonly kept: RankedAgency[] = [];
+  /** The agencies kept for the listing (made with the batch's rubric, when results are kept). */
+  private kept: KeptAgencies | undefined;
   private readonly errors: Problem[] = [];
   /** Where each agency id was first: the file, or (a document after the first) a number for file and document. */
   private readonly seen = new Map<string, string | number>();
@@ -71,7 +76,7 @@ export class BatchCollector {
   readonly groupKeys = new Set<string>();
   private all: RollupAccumulator | null = null;
   private readonly groups = new Map<string | null, RollupAccumulator>();
-  /** One copy of each repeated value of the kept results (rubric key, stage and class ids, groups). */
+  /** One copy of each group set of the kept results (their other repeated values are coded by the columns). */
   private readonly shared = new SharedStrings();
 
   constructor(
@@ -106,6 +111,7 @@ export class BatchCollector {
       if (this.rubric === null) {
         checkFilters(this.options.filters, rubric);
         this.rubric = rubric;
+        if (this.options.keepResults) this.kept = new KeptAgencies(rubric.dimensions.length);
         this.all = new RollupAccumulator(rubric);
       } else if (agency.rubric !== rubricKey(this.rubric)) {
         this.problem({ code: "RUBRIC_MIXED", severity: "error", message: `scored with rubric ${agency.rubric}, but the batch uses ${rubricKey(this.rubric)}`, hint: "a batch compares agencies on one rubric: pass --rubric to score every file with it, or score the files separately", file: agency.file, line: 1, column: 1, ...(agency.document > 0 ? { document: agency.document } : {}) });
@@ -119,7 +125,7 @@ export class BatchCollector {
         this.problem({ code: "DUPLICATE_AGENCY", severity: "error", message: `agency \`${agency.id}\` is already in the batch (${this.placeText(first)}); this one is left out`, hint: "an agency appears once in a batch; to follow one agency over time, use `egov-maturity compare`", file: agency.file, ...at, ...(agency.document > 0 ? { document: agency.document } : {}) });
         continue;
       }
-      this.seen.set(agency.id, this.place(agency));
+      if (outcome.idsChecked !== true || outcome.file !== this.options.lastInput) this.seen.set(agency.id, this.place(agency));
       for (const key of Object.keys(agency.groups)) if (!this.groupKeys.has(key)) this.groupKeys.add(ownString(key));
       if (!matchesFilters(agency, this.options.filters, rubric)) continue;
       this.all!.add(agency, belowTarget);
@@ -133,42 +139,19 @@ export class BatchCollector {
         group.add(agency, belowTarget);
       }
       this.options.onAgency?.(agency, rubric);
-      if (this.options.keepResults) this.kept.push(this.compact(agency, outcome.file, outcome.owned === true));
+      this.kept?.add(this.compact(agency, outcome.file, outcome.owned === true));
     }
   }
 
   /**
-   * A kept result, small: one object of a fixed shape (every field in the object itself, `rank` too),
-   * its repeated values shared (see `strings`), its dimension scores unboxed when none is null, its
-   * groups without a prototype.
+   * What is kept of an agency: its strings of their own (see own-string.ts) and its repeated values
+   * shared; the columns (kept-agencies.ts) code the repeated values and hold the rest.
    */
-  private compact(agency: AgencyResult, file: string, owned: boolean): RankedAgency {
-    let dimensions = agency.dimensions;
-    if (!dimensions.includes(null)) {
-      // Allocated at its length and filled, the array stores the numbers as doubles in place (not one
-      // box each, as a worker's copy does) and without the slack that pushing leaves.
-      dimensions = new Array<number>(agency.dimensions.length);
-      for (let i = 0; i < dimensions.length; i++) dimensions[i] = agency.dimensions[i]!;
-    }
-    return {
-      seq: agency.seq,
-      file: agency.file === file ? file : agency.file,
-      document: agency.document,
-      rubric: this.shared.string(agency.rubric),
-      id: agency.id,
-      name: agency.name === undefined || owned ? agency.name : ownText(agency.name),
-      groups: this.shared.groupSet(agency.groups),
-      index: agency.index,
-      classification: this.shared.string(agency.classification),
-      stage: this.shared.string(agency.stage),
-      next: this.shared.string(agency.next),
-      blockedBy: agency.blockedBy.length === 0 ? NO_GATES : agency.blockedBy,
-      pendingGates: agency.pendingGates.length === 0 ? NO_GATES : agency.pendingGates,
-      dimensions,
-      indexExact: agency.indexExact,
-      weakest: this.shared.string(agency.weakest),
-      rank: 0,
-    };
+  private compact(agency: AgencyResult, file: string, owned: boolean): AgencyResult {
+    agency.file = agency.file === file ? file : agency.file;
+    if (agency.name !== undefined && !owned) agency.name = ownText(agency.name);
+    agency.groups = this.shared.groupSet(agency.groups);
+    return agency;
   }
 
   /** An agency's place, small: a table's 200,000 rows must not cost a string each. */
@@ -187,11 +170,12 @@ export class BatchCollector {
   /** The finished batch: ranked, sorted by `sort`, cut to `top`. */
   finish(sort: string = "rank", top?: number, lang = "en"): Batch {
     const rubric = this.rubric;
-    const ranks = competitionRanks(this.kept.map((a) => a.index), this.kept.map((a) => a.indexExact));
-    // Ranked in place: a copy of every result would double the batch's memory.
-    const ranked = this.kept;
-    ranked.forEach((a, i) => (a.rank = ranks[i]!));
-    if (rubric !== null) ranked.sort(sorter(sort, rubric, lang));
+    let results: AgencyList = [];
+    if (this.kept !== undefined && rubric !== null) {
+      this.kept.rankRows();
+      const order = listingOrder(this.kept, sort, rubric, lang);
+      results = this.kept.list(top === undefined ? order : order.subarray(0, top));
+    }
     const groupList = [...this.groups.entries()].map(([value, acc]) => ({ value, rollup: acc.result(5) }));
     const groupRanks = competitionRanks(groupList.map((g) => g.rollup.index.mean));
     const groups: GroupRollup[] = groupList
@@ -201,43 +185,11 @@ export class BatchCollector {
       rubric,
       files: this.files,
       agencies: this.all?.result().agencies ?? 0,
-      results: top === undefined ? ranked : ranked.slice(0, top),
+      results,
       errors: this.errors,
       summary: this.all?.result() ?? null,
       groupBy: this.options.groupBy ?? null,
       groups,
     };
-  }
-}
-
-function compareValues(a: string | null, b: string | null): number {
-  if (a === null) return b === null ? 0 : 1;
-  if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The names `--sort` accepts besides dimension ids. */
-export const SORT_KEYS = ["rank", "name", "id", "stage", "file"] as const;
-
-/** The order of the listed agencies: by rank (ties by id), or by a key (then rank). */
-function sorter(sort: string, rubric: Rubric, lang: string): (a: RankedAgency, b: RankedAgency) => number {
-  const byRank = (a: RankedAgency, b: RankedAgency) => a.rank - b.rank || compareValues(a.id, b.id) || a.seq - b.seq;
-  const fallback = rubric.languages[0] ?? "en";
-  const stageOrder = rubric.dimensions.filter((d) => d.kind === "stage").map((d) => d.id);
-  const dim = rubric.dimensions.findIndex((d) => d.id === sort);
-  switch (sort) {
-    case "name": {
-      const collator = new Intl.Collator(lang);
-      return (a, b) => collator.compare(localise(a.name ?? a.id, lang, fallback), localise(b.name ?? b.id, lang, fallback)) || byRank(a, b);
-    }
-    case "id":
-      return (a, b) => compareValues(a.id, b.id) || a.seq - b.seq;
-    case "file":
-      return (a, b) => a.seq - b.seq;
-    case "stage":
-      return (a, b) => (b.stage === null ? -1 : stageOrder.indexOf(b.stage)) - (a.stage === null ? -1 : stageOrder.indexOf(a.stage)) || byRank(a, b);
-    default:
-      if (dim >= 0) return (a, b) => compareDesc(a.dimensions[dim] ?? null, b.dimensions[dim] ?? null) || byRank(a, b);
-      return byRank;
   }
 }

@@ -1,4 +1,4 @@
-import { compare, parseKey } from "../core/exact.js";
+import { compare, parseKey, type Rational } from "../core/exact.js";
 import { EPSILON } from "../core/score.js";
 
 /**
@@ -10,32 +10,45 @@ import { EPSILON } from "../core/score.js";
  * a score rank after every scored one, together. Returns the ranks in the order of `scores`.
  */
 export function competitionRanks(scores: readonly (number | null)[], exact?: readonly (string | null | undefined)[]): number[] {
-  const key = (i: number) => exact?.[i] ?? undefined;
+  const exactOf = exact && ((i: number) => {
+    const k = exact[i];
+    return k === null || k === undefined ? undefined : parseKey(k);
+  });
+  return Array.from(rankRows(scores.length, (i) => scores[i] ?? null, exactOf));
+}
+
+/**
+ * {@link competitionRanks} of `count` items read through functions (a column store's rows): `score`
+ * of an item, and its exact value, when known.
+ */
+export function rankRows(count: number, score: (i: number) => number | null, exact?: (i: number) => Rational | undefined): Int32Array {
   const cmp = (a: number, b: number): number => {
-    const sa = scores[a] ?? null;
-    const sb = scores[b] ?? null;
-    const ka = key(a);
-    const kb = key(b);
+    const sa = score(a);
+    const sb = score(b);
     // Within float noise, the exact values decide (a total order consistent with the floats').
-    if (sa !== null && sb !== null && ka !== undefined && kb !== undefined && Math.abs(sa - sb) <= EPSILON) return compare(parseKey(kb), parseKey(ka));
+    if (sa !== null && sb !== null && exact !== undefined && Math.abs(sa - sb) <= EPSILON) {
+      const ka = exact(a);
+      const kb = exact(b);
+      if (ka !== undefined && kb !== undefined) return compare(kb, ka);
+    }
     return compareDesc(sa, sb);
   };
   // Tied with the first of its group: equal exact values, or (without them) within 1e-9 of that first.
   const tied = (first: number, i: number): boolean => {
-    const sf = scores[first] ?? null;
-    const si = scores[i] ?? null;
+    const sf = score(first);
+    const si = score(i);
     if (sf === null || si === null) return sf === si;
-    const kf = key(first);
-    const ki = key(i);
-    if (kf !== undefined && ki !== undefined) return cmp(first, i) === 0;
+    if (exact !== undefined && exact(first) !== undefined && exact(i) !== undefined) return cmp(first, i) === 0;
     return Math.abs(sf - si) <= EPSILON;
   };
-  const order = scores.map((_, i) => i).sort((a, b) => cmp(a, b) || a - b);
-  const ranks = new Array<number>(scores.length);
-  let leader: number | undefined;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => cmp(a, b) || a - b);
+  const ranks = new Int32Array(count);
+  let leader = -1;
   let leaderRank = 0;
   order.forEach((i, position) => {
-    if (leader === undefined || !tied(leader, i)) {
+    if (leader < 0 || !tied(leader, i)) {
       leader = i;
       leaderRank = position + 1;
     }

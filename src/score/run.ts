@@ -9,7 +9,8 @@ import { fullPath } from "../io/full-path.js";
 import type { ParsedDocument } from "../io/yaml.js";
 import { chooseLanguage } from "../i18n/language.js";
 import { attachModel } from "../render/results.js";
-import { BatchCollector, SORT_KEYS, type Batch } from "./batch.js";
+import { BatchCollector, type Batch } from "./batch.js";
+import { SORT_KEYS } from "./listing-order.js";
 import { batchJsonData, ndjsonAgencyRecord, ndjsonProblemRecord, type BatchJson, type NdjsonRecord } from "./formats/json.js";
 import { parseFilters } from "./filter.js";
 import { runBatch } from "./pool.js";
@@ -109,6 +110,7 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
     filters,
     ...(options.groupBy !== undefined ? { groupBy: options.groupBy } : {}),
     keepResults: !streaming,
+    ...(files.length > 0 ? { lastInput: files[files.length - 1]! } : {}),
     locateAgencyId: agencyLocator(),
     onAgency: (agency, rubric) => {
       if (!langChosen) {

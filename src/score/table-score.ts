@@ -127,7 +127,7 @@ export class TableScorer {
       }
     }
     this.problems += problems.length;
-    return { file: this.file, agencies, problems, more: true, owned: true };
+    return { file: this.file, agencies, problems, more: true, owned: true, idsChecked: true };
   }
 
   /** The table's last outcome: no row selected by the row filter is a problem. */

@@ -41,6 +41,23 @@ export interface AgencyResult {
   weakest: string | null;
 }
 
+/** An agency of the batch with its rank (standard competition ranking by index). */
+export interface RankedAgency extends AgencyResult {
+  rank: number;
+}
+
+/**
+ * The agencies a batch lists, in listing order: an array, or a view of the batch's column store
+ * (score/kept-agencies.ts) that makes each agency's object as it is read (a new object each time), so
+ * that a large batch keeps columns of numbers and codes, not an object per agency.
+ */
+export interface AgencyList extends Iterable<RankedAgency> {
+  readonly length: number;
+  /** The agency at `i` (from the end when negative, as `Array.prototype.at`), or undefined. */
+  at(i: number): RankedAgency | undefined;
+  map<U>(f: (agency: RankedAgency, i: number) => U): U[];
+}
+
 /** An agency result with the criteria below target, for the roll-up; the list is dropped once counted. */
 export interface ScoredAgency extends AgencyResult {
   /** Indices (rubric order, all dimensions' criteria in turn) of the criteria scoring below their dimension's target. */
@@ -61,6 +78,8 @@ export interface FileOutcome {
    * here; the batch loads the full path and scores the file again.
    */
   deferred?: boolean;
+  /** No two agencies of the file share an id: its reader checked them (a table: a repeated id is DUPLICATE_AGENCY there). */
+  idsChecked?: boolean;
 }
 
 /** The rubrics seen so far, by `id@version`. */

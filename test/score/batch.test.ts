@@ -120,8 +120,31 @@ describe("a table batch's memory", () => {
     const csv = join(dir, "t.csv");
     writeFileSync(csv, `Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,Human Capital Index,Telecommunication Infrastructure Index,Remarks\n${rows.join("\n")}\n`);
     const { perAgency, run } = await heapKeptPerAgency([csv], { mapping: "examples/composite/un-egdi-2022.mapping.yaml", map: ["Remarks=-"] }, n);
-    expect(run.batch.results.find((r) => r.id.endsWith("-2999"))?.name).toBe("A country with a long name number 2999");
+    expect([...run.batch.results].find((r) => r.id.endsWith("-2999"))?.name).toBe("A country with a long name number 2999");
     // Under 1 KB an agency is its result; a held piece would be 2 KB a row and more.
     expect(perAgency).toBeLessThan(1_500);
+  });
+});
+
+describe("a batch's duplicate check with a table", () => {
+  it("finds an id of a table again in a later file, an id of an earlier file in a table that comes last, and a table's own repeats", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "egov-batch-dup-"));
+    const yaml = (id: string) => `rubric: ../../test/fixtures/mini/rubric.yaml\nagency: {id: ${id}}\nanswers: {pub.a: 2}\n`;
+    writeFileSync(join(dir, "before.yaml"), yaml("from-yaml"));
+    writeFileSync(join(dir, "after.yaml"), yaml("from-table"));
+    writeFileSync(join(dir, "t.csv"), "id,pub.a\nfrom-table,1\nfrom-yaml,2\nown,3\nown,4\n");
+    const options: ScoreOptions = { rubric: "test/fixtures/mini/rubric.yaml", workers: 1 };
+    const codes = (run: ScoreRun) => run.batch.errors.map((p) => `${p.code} ${(p.file ?? "").slice(dir.length + 1)}:${p.line} ${p.message}`);
+    const tableFirst = await runScore([join(dir, "t.csv"), join(dir, "after.yaml")], options);
+    expect(codes(tableFirst)).toEqual([
+      "DUPLICATE_AGENCY t.csv:5 agency `own` appears again (first on line 4)",
+      `DUPLICATE_AGENCY after.yaml:2 agency \`from-table\` is already in the batch (${join(dir, "t.csv")}); this one is left out`,
+    ]);
+    const tableLast = await runScore([join(dir, "before.yaml"), join(dir, "t.csv")], options);
+    expect(codes(tableLast)).toEqual([
+      "DUPLICATE_AGENCY t.csv:5 agency `own` appears again (first on line 4)",
+      `DUPLICATE_AGENCY t.csv:1 agency \`from-yaml\` is already in the batch (${join(dir, "before.yaml")}); this one is left out`,
+    ]);
+    expect([...tableLast.batch.results].map((a) => a.id).sort()).toEqual(["from-table", "from-yaml", "own"]);
   });
 });

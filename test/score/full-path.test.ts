@@ -58,7 +58,7 @@ function folder(count: number, edits: Record<number, (text: string) => string> =
 
 /** What a run shows, without the rubric objects (compared by key). */
 function shown(run: ScoreRun) {
-  return { errors: run.batch.errors, results: run.batch.results, summary: run.batch.summary, lang: run.lang, skipped: run.skipped };
+  return { errors: run.batch.errors, results: [...run.batch.results], summary: run.batch.summary, lang: run.lang, skipped: run.skipped };
 }
 
 describe("a batch before the full path is loaded", () => {

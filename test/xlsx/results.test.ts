@@ -30,7 +30,7 @@ describe("score --format xlsx: the planner's workbook", () => {
       expect(ranking).toMatch(/<autoFilter ref="A1:[A-Z]+1"\/>/);
       expect(ranking).toMatch(/<conditionalFormatting sqref="[A-Z]+2:[A-Z]+\d+"><cfRule type="colorScale"/);
       // Scores are numbers, not text: the index of the first agency is a plain <v> number.
-      const index = batch.results[0]!.index!;
+      const index = batch.results.at(0)!.index!;
       expect(ranking).toContain(`<v>${index}</v>`);
       const styles = partOf(file, "xl/styles.xml");
       expect(styles).toContain('formatCode="0.0%"');

@@ -145,11 +145,12 @@ export function* batchJsonChunks(batch: Batch, ctx: JsonContext): Generator<stri
 }
 
 /** The texts of a list's items, joined into pieces of about 64 KB: few writes, no piece near V8's longest string. */
-export function* pieces<T>(items: readonly T[], text: (item: T, i: number) => string): Generator<string> {
+export function* pieces<T>(items: Iterable<T>, text: (item: T, i: number) => string): Generator<string> {
   let piece: string[] = [];
   let size = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = text(items[i]!, i);
+  let i = 0;
+  for (const each of items) {
+    const item = text(each, i++);
     piece.push(item);
     size += item.length;
     if (size >= 1 << 16) {
