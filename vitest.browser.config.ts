@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: "forks",
+    setupFiles: ["test/setup-full-path.ts"],
   },
 });
