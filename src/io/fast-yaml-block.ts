@@ -5,7 +5,7 @@
  */
 import { FlowReader } from "./fast-yaml-flow.js";
 import { Anchors, readAnchorName } from "./fast-yaml-anchors.js";
-import { Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, scalarText, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Decline, expectEnd, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, scalarText, seen, setKey, trimSpaces } from "./fast-yaml-scalars.js";
 
 /** A content line: its indentation and its text after the indentation. */
 export interface Line {
@@ -16,6 +16,11 @@ export interface Line {
    * ends with an empty quoted scalar (`key: ""`) whose value this is.
    */
   literal?: string;
+  /**
+   * The line (its literal included) holds a byte above 0x7F of a byte-string source (io/fast-read.ts):
+   * only then are its scalars decoded (`seen.decode`, set as each line is read).
+   */
+  high: boolean;
 }
 
 /** Block structure over the content lines of one document. */
@@ -37,6 +42,7 @@ export class BlockReader {
   block(indent: number, depth: number): unknown {
     if (depth > MAX_DEPTH) throw new Decline();
     const line = this.lines[this.pos]!;
+    seen.decode = line.high;
     if (isSeqItem(line.text)) return this.seq(indent, depth);
     const ch = line.text[0];
     if (ch === "{" || ch === "[") {
@@ -63,6 +69,7 @@ export class BlockReader {
       const line = this.lines[this.pos];
       if (line === undefined || line.indent < indent || (line.indent === indent && !isSeqItem(line.text))) return out;
       if (line.indent > indent) throw new Decline();
+      seen.decode = line.high;
       if (line.text === "-") {
         this.pos++;
         out.push(this.blockAfter(indent, false, depth + 1));
@@ -97,11 +104,11 @@ export class BlockReader {
         rest = rest.slice(j);
         if (rest[0] === "#" || isSeqItem(rest) || findKeyColon(rest) >= 0) throw new Decline();
         k += j;
-        this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest } : { indent: indent + k, text: rest, literal: line.literal };
+        this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest, high: line.high } : { indent: indent + k, text: rest, literal: line.literal, high: line.high };
         out.push(this.anchors.define(name, this.inlineNode(indent + k, indent, depth + 1)));
         continue;
       }
-      this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest } : { indent: indent + k, text: rest, literal: line.literal };
+      this.lines[this.pos] = line.literal === undefined ? { indent: indent + k, text: rest, high: line.high } : { indent: indent + k, text: rest, literal: line.literal, high: line.high };
       out.push(this.inlineNode(indent + k, indent, depth + 1));
     }
   }
@@ -109,6 +116,7 @@ export class BlockReader {
   /** A node whose first line is the current one, at `indent` (after `- `). */
   private inlineNode(indent: number, dashIndent: number, depth: number): unknown {
     const line = this.lines[this.pos]!;
+    seen.decode = line.high;
     const ch = line.text[0];
     if (isSeqItem(line.text) || ch === "{" || ch === "[") return this.block(indent, depth);
     if (ch === '"' || ch === "'") {
@@ -135,6 +143,7 @@ export class BlockReader {
       const line = this.lines[this.pos];
       if (line === undefined || line.indent < indent) return out;
       if (line.indent > indent || isSeqItem(line.text)) throw new Decline();
+      seen.decode = line.high;
       const text = line.text;
       let key: string;
       let after: number;

@@ -50,19 +50,23 @@ export function isIndicator(c: number): boolean {
 }
 
 /**
- * What a scan of one text has seen that the full parser's pre-parse nesting check could count: a `[`
- * or `{` inside a scalar (that check counts them as nesting). When set, the caller runs that check.
+ * The state of the scan of one text. `bracketInScalar`: a `[` or `{` seen inside a scalar, which the
+ * full parser's pre-parse nesting check counts as nesting (when set, the caller runs that check).
+ * `bytes`: the text is a byte string (io/fast-read.ts). `decode`: the line being read holds a byte
+ * above 0x7F of such a text, so its scalars are decoded; the other lines' scalars are ASCII already.
  */
-export const seen = { bracketInScalar: false, bytes: false };
+export const seen = { bracketInScalar: false, bytes: false, decode: false };
 
 /**
- * A scalar's text, noting a bracket in it (see `seen`). When the source is a byte string (`seen.bytes`,
- * io/fast-read.ts), the scalar is decoded here: every string of the result passes through once.
+ * A scalar's text, noting a bracket in it (see `seen`). On a line of a byte string that holds bytes
+ * above 0x7F (`seen.decode`, io/fast-read.ts), the scalar is decoded here: every string of the result
+ * passes through once. Most lines of a file are ASCII (an Arabic name is on one line): their scalars
+ * are not looked at character by character.
  */
 export function scalarText(text: string, brackets = true): string {
   // `brackets` false: a plain scalar of a flow collection, which ends before any bracket.
   if (brackets && !seen.bracketInScalar && (text.includes("[") || text.includes("{"))) seen.bracketInScalar = true;
-  return seen.bytes && hasHighBytes(text) ? decodeBytes(text) : text;
+  return seen.decode && hasHighBytes(text) ? decodeBytes(text) : text;
 }
 
 /** A first character no core-schema null, bool or number starts with: a letter other than n, t, f in either case. */

@@ -50,6 +50,9 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   // Indentation: every content line is checked against 256 columns below (the full parser's limit is 512).
   seen.bracketInScalar = false;
   seen.bytes = read.bytes;
+  seen.decode = false;
+  // The next byte above 0x7F at or after a line's start (a byte string only): a line is `high` when it holds one.
+  const high = read.bytes ? new HighBytes(source) : undefined;
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
@@ -86,9 +89,10 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
       if (literal !== undefined) {
         // The line reads as its head and an empty quoted scalar; the block reader takes the value from `literal`.
         const scalar = readLiteral(source, start, literal.parent, literal.strip);
+        const lineHigh = high !== undefined && high.within(i, scalar.next);
         start = scalar.next;
-        documents[documents.length - 1]!.push({ indent, text: `${literal.head}""`, literal: scalar.value });
-      } else documents[documents.length - 1]!.push({ indent, text });
+        documents[documents.length - 1]!.push({ indent, text: `${literal.head}""`, literal: scalar.value, high: lineHigh });
+      } else documents[documents.length - 1]!.push({ indent, text, high: high !== undefined && high.within(i, stop) });
     }
     // No content at all: the loader reports an empty file; leave that to it.
     if (documents.length > LIMITS.maxDocuments || documents.every((lines) => lines.length === 0)) throw new Decline();
@@ -111,6 +115,23 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   } catch (error) {
     if (error instanceof Decline) return undefined;
     throw error;
+  }
+}
+
+/** The bytes above 0x7F of a byte string, found forward with a native search: is there one in a range? */
+class HighBytes {
+  private next = -1;
+  private readonly pattern = /[^\x00-\x7f]/g;
+  constructor(private readonly source: string) {}
+
+  /** Whether `source` holds a byte above 0x7F from `from` to before `to`; ranges are asked in increasing order. */
+  within(from: number, to: number): boolean {
+    if (this.next < from) {
+      this.pattern.lastIndex = from;
+      const found = this.pattern.exec(this.source);
+      this.next = found === null ? this.source.length : found.index;
+    }
+    return this.next < to;
   }
 }
 

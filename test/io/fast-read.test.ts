@@ -66,6 +66,20 @@ describe("the fast readers on bytes", () => {
     expect(fastParseJson(asBytes(json), clean)).toEqual(fastParseJson(json));
   });
 
+  it("decode the scalars of exactly the lines that hold non-ASCII bytes, wherever they stand", () => {
+    // ASCII lines before and after; a literal whose last line alone is Arabic; a sequence item
+    // (`- ` is cut off its line); a flow map on an ASCII line after an Arabic one; an alias to an Arabic anchor.
+    const yaml = "a: x\nb: |\n  one\n  two\n  ثلاثة\nc:\n  - y\n  - م\n  - &n {k: ن}\nd: {z: \"w\"}\ne: *n\nf: - x\n".replace("f: - x\n", "f: q\n");
+    expect(fastParseYaml(yaml)).toEqual([{ a: "x", b: "one\ntwo\nثلاثة\n", c: ["y", "م", { k: "ن" }], d: { z: "w" }, e: { k: "ن" }, f: "q" }]);
+    expect(fastParseYaml(asBytes(yaml), clean)).toEqual(fastParseYaml(yaml));
+    // Every line alone non-ASCII, in turn: each is decoded, the others left as they are.
+    const lines = ["k1: v1", "k2: [v2, \"v3\"]", "k3:", "  - v4", "k4: |-", "  v5", "k5: {\"v6\": v7}"];
+    for (let i = 0; i < lines.length; i++) {
+      const text = `${lines.map((l, k) => (k === i ? l.replace(/v(\d)/g, "ق$1") : l)).join("\n")}\n`;
+      expect(fastParseYaml(asBytes(text), clean), text).toEqual(fastParseYaml(text));
+    }
+  });
+
   it("decline an escaped non-ASCII character (it would be decoded twice); the text is then read", () => {
     expect(fastParseYaml(asBytes('a: "\\u00e9 م"\n'), clean)).toBeUndefined();
     expect(fastParseYaml('a: "\\u00e9 م"\n')).toEqual([{ a: "é م" }]);
