@@ -95,6 +95,21 @@ export class BatchCollector {
     this.options.onProblem?.(plain);
   }
 
+  /**
+   * Whether taking `outcomes`, in turn, could report an agency as a duplicate (an id already in the
+   * batch, or twice among them): only then is `locateAgencyId` called. A batch loads the full path for that alone.
+   */
+  mayRepeatAnId(outcomes: readonly FileOutcome[]): boolean {
+    let ids: Set<string> | undefined;
+    for (const outcome of outcomes) {
+      for (const agency of outcome.agencies) {
+        if (this.seen.has(agency.id) || ids?.has(agency.id) === true) return true;
+        (ids ??= new Set()).add(agency.id);
+      }
+    }
+    return false;
+  }
+
   /** Takes one file's outcome. */
   add(outcome: FileOutcome): void {
     if (outcome.more !== true) this.files++;

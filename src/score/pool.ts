@@ -5,7 +5,7 @@ import { fullPathLoaded, loadFullPath } from "../io/full-path.js";
 import { isCsvPath, isXlsxPath } from "../io/input-kind.js";
 import { noteInput } from "../io/write.js";
 import type { OpenTable } from "./table-score.js";
-import { batchTasks, CHUNK_FILES, deliveryNeedsFullPath, doTask, isDeferred, isLargeTable, type Task } from "./tasks.js";
+import { batchTasks, CHUNK_FILES, doTask, isDeferred, isLargeTable, type Task, type TaskReply } from "./tasks.js";
 import type { FileOutcome, RubricTable } from "./types.js";
 import type { WorkerReply, WorkerRequest } from "./worker.js";
 
@@ -20,6 +20,26 @@ export interface BatchRunOptions extends AssessmentLoadOptions {
   inProcessBelow?: number;
   /** Called as files are done (in any order), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether handing over a reply's outcomes (in turn) needs the full path (io/full-path.ts): the
+   * consumer's own rule, such as a duplicate agency whose line is found by parsing its file with
+   * positions (score/run.ts). Without it, every agency past the batch's first is taken to need it.
+   */
+  needsFullPath?: (outcomes: readonly FileOutcome[]) => boolean;
+}
+
+/**
+ * True when a reply may be delivered only once the full path is loaded: a table's rows (its scorer
+ * reads on the full path), or an outcome the consumer says needs it (`needsFullPath`); without that
+ * rule, any agency past the batch's first (`delivered` so far).
+ */
+function deliveryNeedsFullPath(reply: TaskReply | undefined, options: BatchRunOptions, delivered: number): boolean {
+  if (reply === undefined || fullPathLoaded()) return false;
+  if (!("outcomes" in reply)) return true;
+  if (options.needsFullPath !== undefined) return options.needsFullPath(reply.outcomes);
+  let agencies = delivered;
+  for (const outcome of reply.outcomes) agencies += outcome.agencies.length;
+  return agencies > 1;
 }
 
 const WORKER_YOUNG_MB = Number(process.env.EGOV_WORKER_YOUNG_MB ?? 8);
@@ -57,7 +77,7 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
         await loadFullPath();
         reply = doTask(task.request!, inThread, rubrics, tables);
       }
-      if (!fullPathLoaded() && deliveryNeedsFullPath(agencies, reply)) await loadFullPath();
+      if (deliveryNeedsFullPath(reply, options, agencies)) await loadFullPath();
       for (const outcome of task.deliver(reply)) {
         agencies += outcome.agencies.length;
         onOutcome(outcome);
@@ -71,7 +91,7 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
   // to start), and delivers; the workers take the other cores.
   const count = largeTable ? workers - 1 : Math.min(workers - 1, Math.ceil(files.length / CHUNK_FILES));
   const local: AssessmentLoadOptions = { ...load, rubricCache: new Map() };
-  await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options.onProgress, (request) => doTask(request, local, rubrics, tables));
+  await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options, (request) => doTask(request, local, rubrics, tables));
 }
 
 function runPool(
@@ -81,7 +101,7 @@ function runPool(
   count: number,
   rubrics: RubricTable,
   onOutcome: (outcome: FileOutcome) => void,
-  onProgress: BatchRunOptions["onProgress"],
+  options: BatchRunOptions,
   here: (request: Task["request"] & object) => WorkerReply["reply"],
 ): Promise<void> {
   const pool: Worker[] = [];
@@ -134,7 +154,7 @@ function runPool(
     };
     const deliver = () => {
       for (let entry = pending.get(nextToDeliver); entry?.done === true; entry = pending.get(nextToDeliver)) {
-        if (!fullPathLoaded() && deliveryNeedsFullPath(agencies, entry.reply?.reply)) return loadThenStep();
+        if (deliveryNeedsFullPath(entry.reply?.reply, options, agencies)) return loadThenStep();
         pending.delete(nextToDeliver);
         nextToDeliver++;
         for (const outcome of entry.task.deliver(entry.reply?.reply)) {
@@ -142,7 +162,7 @@ function runPool(
           onOutcome(outcome);
         }
         done += entry.task.files;
-        if (entry.task.files > 0) onProgress?.(done, total);
+        if (entry.task.files > 0) options.onProgress?.(done, total);
       }
     };
     const step = () => {

@@ -14,7 +14,7 @@ import { SORT_KEYS } from "./listing-order.js";
 import { batchJsonData, ndjsonAgencyRecord, ndjsonProblemRecord, type BatchJson, type NdjsonRecord } from "./formats/json.js";
 import { parseFilters } from "./filter.js";
 import { runBatch } from "./pool.js";
-import type { RubricTable } from "./types.js";
+import type { FileOutcome, RubricTable } from "./types.js";
 
 /** The options of `score`: the command's flags in camelCase. */
 export interface ScoreOptions {
@@ -125,7 +125,9 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
   let skipped = 0;
   // Other YAML met inside a folder (a CI workflow, a policy, a rubric) is skipped, and counted.
   const named = new Set(paths);
-  await runBatch(files, { ...loadOptions(options), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, rubrics, (outcome) => {
+  // The full path is loaded at delivery only for a duplicate, whose line is found with positions (agencyLocator).
+  const needsFullPath = (outcomes: readonly FileOutcome[]) => collector.mayRepeatAnId(outcomes);
+  await runBatch(files, { ...loadOptions(options), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), needsFullPath }, rubrics, (outcome) => {
     if (!named.has(outcome.file) && outcome.agencies.length === 0 && outcome.problems.length > 0 && outcome.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) skipped++;
     else collector.add(outcome);
   });

@@ -42,17 +42,6 @@ export function isDeferred(reply: TaskReply | undefined): boolean {
   return reply !== undefined && "outcomes" in reply && reply.outcomes.some((o) => o.deferred === true);
 }
 
-/**
- * True when outcomes may be delivered only with the full path loaded: past the batch's first agency,
- * a duplicate's line is found by parsing its file with positions (score/run.ts).
- */
-export function deliveryNeedsFullPath(agenciesDelivered: number, reply: TaskReply | undefined): boolean {
-  if (reply === undefined || !("outcomes" in reply)) return reply !== undefined;
-  let agencies = agenciesDelivered;
-  for (const outcome of reply.outcomes) agencies += outcome.agencies.length;
-  return agencies > 1;
-}
-
 /** A table at least this large is worth the worker threads on its own. */
 export const LARGE_TABLE_BYTES = 1 << 20;
 

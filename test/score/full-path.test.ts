@@ -124,6 +124,28 @@ describe("a batch before the full path is loaded", () => {
     expect(seen).toEqual([false, true, true]);
   });
 
+  it("score never loads it for a batch of distinct valid agencies: only a duplicate's line needs it", async () => {
+    const { files } = folder(7);
+    const f = await fresh();
+    const run = await f.runScore(files, { workers: 1 });
+    expect(run.batch.errors).toEqual([]);
+    expect(run.batch.results.length).toBe(7);
+    expect(f.fullPath.fullPathLoaded()).toBe(false);
+  });
+
+  it("loads it for a duplicate delivered in the same piece of work as its first (two files of one chunk)", async () => {
+    // Chunks grow 1, 2, 4: files 1 and 2 are scored and delivered together; 4 repeats 3 in the next chunk.
+    const { files } = folder(7, { 2: (t) => t.replace(/agency-00002/g, "agency-00001"), 4: (t) => t.replace(/agency-00004/g, "agency-00003") });
+    const expected = shown(await runScore(files, { workers: 1 }));
+    expect(expected.errors.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["DUPLICATE_AGENCY", files[2], 4],
+      ["DUPLICATE_AGENCY", files[4], 4],
+    ]);
+    const f = await fresh();
+    expect(shown(await f.runScore(files, { workers: 1 }))).toEqual(expected);
+    expect(f.fullPath.fullPathLoaded()).toBe(true);
+  });
+
   it("the library entry loads it with itself (its loaders are synchronous)", async () => {
     expect(fullPathLoaded()).toBe(true);
     vi.resetModules();
