@@ -19,7 +19,16 @@ export interface FastText {
   bytes: boolean;
   /** No character the fast readers refuse (see fast-yaml-scalars.ts REFUSED_CHARS), no lone CR. */
   clean: boolean;
+  /**
+   * Of a byte string (`bytes`): the offsets in `text` of its first and last byte above 0x7F, found by
+   * the pass that checks it (no other scan): every such byte lies between them.
+   */
+  highFrom?: number;
+  highTo?: number;
 }
+
+/** Where `isClean` last found bytes above 0x7F: the first and last offset (-1: none). */
+const high = { first: -1, last: -1 };
 
 /** One buffer for every file this thread reads on the fast path: no allocation (and no GC) per file. */
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
@@ -44,7 +53,11 @@ export function readTextFast(file: string): FastText | undefined {
     const ascii = isAscii(bytes);
     if (!ascii && !isUtf8(bytes)) return undefined;
     const start = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    if (isClean(bytes, start)) return { text: scratch.toString("latin1", start, n), bytes: !ascii, clean: true };
+    if (isClean(bytes, start)) {
+      const text = scratch.toString("latin1", start, n);
+      // A byte-order mark alone above 0x7F: the text is ASCII.
+      return ascii || high.first < 0 ? { text, bytes: false, clean: true } : { text, bytes: true, clean: true, highFrom: high.first - start, highTo: high.last - start };
+    }
     // A refused character: the fast readers will decline; they need the decoded text to see it.
     return { text: scratch.toString(ascii ? "latin1" : "utf8", start, n), bytes: false, clean: false };
   } catch {
@@ -58,11 +71,14 @@ export function readTextFast(file: string): FastText | undefined {
  * No refused character in valid UTF-8 `bytes` from `start` on: C0 controls other than LF (and CR
  * before LF), DEL, C1 controls (C2 80–9F), U+2028/2029 (E2 80 A8/A9), U+FEFF (EF BB BF). Four bytes
  * at a time where they are all printable ASCII (nearly every word of a file); a word with any other
- * byte (a line end, non-ASCII text) is looked at byte by byte.
+ * byte (a line end, non-ASCII text) is looked at byte by byte. Notes the first and last byte above
+ * 0x7F it passes (`high`).
  */
 export function isClean(bytes: Uint8Array, start: number): boolean {
   const n = bytes.length;
   let i = start;
+  high.first = -1;
+  high.last = -1;
   const words = (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, n >>> 2) : undefined;
   while (i < n) {
     if (words !== undefined && (i & 3) === 0 && i + 4 <= n) {
@@ -78,9 +94,13 @@ export function isClean(bytes: Uint8Array, start: number): boolean {
       if (c === 13) {
         if (bytes[i + 1] !== 10) return false;
       } else if (c < 0x80) return false;
-      else if (c === 0xc2 && bytes[i + 1]! < 0xa0) return false;
-      else if (c === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9)) return false;
-      else if (c === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return false;
+      else {
+        if (high.first < 0) high.first = i;
+        high.last = i;
+        if (c === 0xc2 && bytes[i + 1]! < 0xa0) return false;
+        if (c === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9)) return false;
+        if (c === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return false;
+      }
     }
     i++;
   }

@@ -38,6 +38,9 @@ export function deepIndent(source: string): boolean {
 export interface SourceForm {
   bytes: boolean;
   clean: boolean;
+  /** Of a byte string: the offsets of its first and last byte above 0x7F, when the read found them (io/fast-read.ts). */
+  highFrom?: number;
+  highTo?: number;
 }
 const TEXT: SourceForm = { bytes: false, clean: false };
 
@@ -52,7 +55,7 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   seen.bytes = read.bytes;
   seen.decode = false;
   // The next byte above 0x7F at or after a line's start (a byte string only): a line is `high` when it holds one.
-  const high = read.bytes ? new HighBytes(source) : undefined;
+  const high = read.bytes ? new HighBytes(source, read) : undefined;
   try {
     const documents: Line[][] = [[]];
     let explicitStart = false;
@@ -118,14 +121,22 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   }
 }
 
-/** The bytes above 0x7F of a byte string, found forward with a native search: is there one in a range? */
+/**
+ * The bytes above 0x7F of a byte string: is there one in a range? When the read gave the first and
+ * last (`highFrom`, `highTo`), a range between them is taken to hold one (an Arabic name on one line
+ * makes that line alone); else they are found forward with a native search.
+ */
 class HighBytes {
   private next = -1;
   private readonly pattern = /[^\x00-\x7f]/g;
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly read: SourceForm,
+  ) {}
 
-  /** Whether `source` holds a byte above 0x7F from `from` to before `to`; ranges are asked in increasing order. */
+  /** Whether `source` may hold a byte above 0x7F from `from` to before `to`; ranges are asked in increasing order. */
   within(from: number, to: number): boolean {
+    if (this.read.highTo !== undefined) return this.read.highTo >= from && this.read.highFrom! < to;
     if (this.next < from) {
       this.pattern.lastIndex = from;
       const found = this.pattern.exec(this.source);

@@ -28,7 +28,7 @@ const asBytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
 describe("readTextFast", () => {
   it("gives ASCII as text, other UTF-8 as bytes, without a byte-order mark", () => {
     expect(readBack("a: 1\n")).toEqual({ text: "a: 1\n", bytes: false, clean: true });
-    expect(readBack("\uFEFFname: مديرية\r\n")).toEqual({ text: asBytes("name: مديرية\r\n"), bytes: true, clean: true });
+    expect(readBack("\uFEFFname: مديرية\r\n")).toEqual({ text: asBytes("name: مديرية\r\n"), bytes: true, clean: true, highFrom: 6, highTo: 17 });
   });
 
   it("finds every character the fast readers refuse, in one pass over the bytes", () => {
@@ -85,6 +85,22 @@ describe("the fast readers on bytes", () => {
     expect(fastParseYaml('a: "\\u00e9 م"\n')).toEqual([{ a: "é م" }]);
     expect(fastParseJson(asBytes('{"a":"\\u00e9 م"}'), clean)).toBeUndefined();
     expect(fastParseYaml(asBytes('a: "\\u0041 م"\n'), clean)).toEqual([{ a: "A م" }]);
+  });
+
+  it("read from a file, give what they give from its decoded text: the read's first and last non-ASCII byte bound the lines decoded (property)", () => {
+    const line = fc.array(fc.constantFrom("k: v", "- x", "m: [a, \"b\"]", "n: {c: d}", "q: 'é'", "r: م", "s: |", "  ن ق", "  t", "u: &a ع", "w: *a", "# ف", ""), { maxLength: 10 });
+    fc.assert(
+      fc.property(line, fc.boolean(), (lines, bom) => {
+        const text = `${lines.join("\n")}\n`;
+        const read = readBack(`${bom ? "\uFEFF" : ""}${text}`)!;
+        const high = [...Buffer.from(text, "utf8")].flatMap((b, i) => (b > 0x7f ? [i] : []));
+        expect(read.bytes).toBe(high.length > 0);
+        if (read.bytes) expect([read.highFrom, read.highTo]).toEqual([high[0], high.at(-1)]);
+        const fromBytes = fastParseYaml(read.text, read);
+        if (fromBytes !== undefined) expect(fromBytes, text).toEqual(fastParseYaml(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("never disagree with the readers on the text, on generated text in any script", () => {
