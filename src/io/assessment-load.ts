@@ -87,7 +87,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
   // A batch's JSON is read without building the evidence and notes it does not show (io/scan-json.ts).
   const scanned = options.scoresOnly === true && form?.clean === true ? scanAssessmentJson(text, form) : undefined;
-  const values = scanned !== undefined ? [scanned] : (fastParseJson(text, form) ?? fastParseYaml(text, form));
+  // A batch's YAML is read without building the one-line evidence and notes it does not show (io/fast-yaml-skip.ts).
+  const values = scanned !== undefined ? [scanned] : (fastParseJson(text, form) ?? fastParseYaml(text, options.scoresOnly === true ? { ...(form ?? { bytes: false, clean: false }), scoresOnly: true } : form));
   if (values === undefined) return undefined;
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();

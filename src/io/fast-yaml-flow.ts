@@ -1,5 +1,6 @@
 import { Anchors, readAnchorName } from "./fast-yaml-anchors.js";
-import { Decline, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { Decline, isIndicator, keyOf, MAX_DEPTH, quoted, readQuoted, resolvePlain, seen, setKey, trimSpaces } from "./fast-yaml-scalars.js";
+import { skipEvidence, skipNotes, SKIPPED_EVIDENCE, SKIPPED_NOTES } from "./fast-yaml-skip.js";
 
 /** One-line flow collections: `{a: 1, b: [x, "y"]}`. */
 export class FlowReader {
@@ -102,7 +103,8 @@ export class FlowReader {
       this.i++;
       const next = this.text[this.i];
       if (next !== " " && !(jsonLike && next !== undefined && next !== "," && next !== "}" && next !== "#")) throw new Decline();
-      setKey(out, key, this.node(depth + 1));
+      const skipped = seen.scoresOnly && (key === "evidence" || key === "notes") && depth + 3 <= MAX_DEPTH ? this.skipped(key) : undefined;
+      setKey(out, key, skipped !== undefined ? skipped : this.node(depth + 1));
       this.spaces();
       const sep = this.text[this.i];
       this.i++;
@@ -111,6 +113,18 @@ export class FlowReader {
       this.spaces();
       if (this.text[this.i] === "}") throw new Decline();
     }
+  }
+
+  /**
+   * A batch's `evidence` or `notes` value, checked and not built (fast-yaml-skip.ts): what it reads as,
+   * with the reader moved past it; or undefined, the reader where it was, to read it as any other.
+   */
+  private skipped(key: "evidence" | "notes"): unknown {
+    this.spaces();
+    const end = key === "evidence" ? (this.text.charCodeAt(this.i) === 91 ? skipEvidence(this.text, this.i) : -1) : skipNotes(this.text, this.i);
+    if (end < 0) return undefined;
+    this.i = end;
+    return key === "evidence" ? SKIPPED_EVIDENCE : SKIPPED_NOTES;
   }
 
   private seq(depth: number): unknown[] {

@@ -54,8 +54,9 @@ export function isIndicator(c: number): boolean {
  * full parser's pre-parse nesting check counts as nesting (when set, the caller runs that check).
  * `bytes`: the text is a byte string (io/fast-read.ts). `decode`: the line being read holds a byte
  * above 0x7F of such a text, so its scalars are decoded; the other lines' scalars are ASCII already.
+ * `scoresOnly`: a batch reads the text, and answers' evidence and notes may be skipped (fast-yaml-skip.ts).
  */
-export const seen = { bracketInScalar: false, bytes: false, decode: false };
+export const seen = { bracketInScalar: false, bytes: false, decode: false, scoresOnly: false };
 
 /**
  * A scalar's text, noting a bracket in it (see `seen`). On a line of a byte string that holds bytes
@@ -194,7 +195,7 @@ export const quoted = { end: 0 };
  * not a look at each of its characters.
  */
 const backslash = { text: "", from: 0, at: -1 };
-function nextBackslash(text: string, from: number): number {
+export function nextBackslash(text: string, from: number): number {
   if (backslash.text !== text || from < backslash.from || (backslash.at >= 0 && backslash.at < from)) {
     backslash.text = text;
     backslash.from = from;

@@ -41,6 +41,8 @@ export interface SourceForm {
   /** Of a byte string: the offsets of its first and last byte above 0x7F, when the read found them (io/fast-read.ts). */
   highFrom?: number;
   highTo?: number;
+  /** A batch reads it: answers' one-line evidence and notes may be checked and left out (fast-yaml-skip.ts). */
+  scoresOnly?: boolean;
 }
 const TEXT: SourceForm = { bytes: false, clean: false };
 
@@ -54,6 +56,7 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   seen.bracketInScalar = false;
   seen.bytes = read.bytes;
   seen.decode = false;
+  seen.scoresOnly = read.scoresOnly === true;
   // The next byte above 0x7F at or after a line's start (a byte string only): a line is `high` when it holds one.
   const high = read.bytes ? new HighBytes(source, read) : undefined;
   try {
