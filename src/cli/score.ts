@@ -4,7 +4,7 @@ import { SORT_KEYS } from "../score/listing-order.js";
 import { runScore, type ScoreOptions } from "../score/run.js";
 import { InputError, UsageError } from "../core/problems.js";
 import { ndjsonSummaryLine, type NdjsonRecord } from "../score/formats/json.js";
-import { scoreBinaryFormats, scoreChunkedFormats, scoreFormats } from "../score/formats/index.js";
+import { SCORE_BINARY_FORMATS, SCORE_TEXT_FORMATS, scoreWriter } from "../score/formats/lazy.js";
 import { plural, t } from "../i18n/index.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { csvOptions, type CsvCliOptions } from "./csv-options.js";
@@ -41,7 +41,7 @@ export function registerScore(program: Command): void {
     .summary("rank and roll up many agencies")
     .description("score many agencies at once: a ranked table, stage and class distribution, dimension means and spread, the most common gaps; roll-ups by a group key")
     .argument("<paths...>", "files, directories (recursive, *.yaml / *.yml), globs, or - for standard input; every document of a multi-document file counts")
-    .addOption(formatOption([...Object.keys(scoreFormats), ...Object.keys(scoreBinaryFormats)], "table"))
+    .addOption(formatOption([...SCORE_TEXT_FORMATS, ...SCORE_BINARY_FORMATS], "table"))
     .addOption(rubricOption("rubric id or path to score every file with (overrides each file's `rubric:`)"))
     .addOption(new Option("-g, --group-by <key>", "roll up by a key of agency.groups (sector, region, ...) and compare the groups"))
     .addOption(new Option("-s, --sort <key>", `order of the listed agencies: ${SORT_KEYS.join(", ")}, or a dimension id (highest first); ranks stay by index`).default("rank"))
@@ -77,7 +77,7 @@ and the exit code is then 2.`,
       // bench: peak RSS of 20,000 files against 2,000). The command's own process, every thread.
       setFlagsFromString("--heap-growing-percent=50");
       const options = optionsOf<ScoreCliOptions>(command);
-      const binary = scoreBinaryFormats[options.format];
+      const binary = (SCORE_BINARY_FORMATS as readonly string[]).includes(options.format);
       if (binary) refuseTerminal(options, options.format);
       const streaming = options.format === "ndjson";
       // ndjson goes out as agencies are scored: to stdout, or to the --output file as it grows.
@@ -105,10 +105,12 @@ and the exit code is then 2.`,
         stream.write(ndjsonSummaryLine(batch, ctx));
         stream.end();
       } else if (batch.rubric !== null || options.format === "json") {
-        const chunked = scoreChunkedFormats[options.format];
-        if (chunked) emit(chunked(batch, ctx), options);
-        else if (binary) emitBytes(await binary(batch, ctx), options, options.format);
-        else emit(scoreFormats[options.format]!(batch, ctx), options);
+        // The format's module is loaded only now: a batch does not wait for renderers it does not use.
+        const writer = await scoreWriter(options.format);
+        if (writer === undefined) throw new Error(`internal: no writer for --format ${options.format}`);
+        if ("chunks" in writer) emit(writer.chunks(batch, ctx), options);
+        else if ("binary" in writer) emitBytes(await writer.binary(batch, ctx), options, options.format);
+        else emit(writer.text(batch, ctx), options);
       }
       if (batch.errors.length > 0) throw new InputError(batch.errors);
       if (run.noInput) throw new InputError([run.noInput]);
