@@ -181,9 +181,17 @@ export async function run() {
   }
   if (process.env.BENCH_MEMORY === "0") return;
   const flow = ensureShape("flow", `${corpus}/flow`, 20_000);
+  // Peak memory varies by some MB from one run to the next (the heap grows as the collector decides):
+  // the median of three interleaved runs of each.
   for (const format of ["json", "ndjson"]) {
-    const small = peakRss([bin, "score", ...flow.slice(0, 2), "--format", format]);
-    const large = peakRss([bin, "score", ...flow, "--format", format]);
+    const smalls = [];
+    const larges = [];
+    for (let i = 0; i < 3; i++) {
+      smalls.push(peakRss([bin, "score", ...flow.slice(0, 2), "--format", format]));
+      larges.push(peakRss([bin, "score", ...flow, "--format", format]));
+    }
+    const small = median(smalls);
+    const large = median(larges);
     console.log(`  peak RSS ${format.padEnd(6)}  2,000 files ${(small / 1024).toFixed(0)} MB · 20,000 files ${(large / 1024).toFixed(0)} MB   ${verdict(large / small, 1.3)}`);
   }
   const mapping = `${root}examples/composite/un-egdi-2022.mapping.yaml`;
