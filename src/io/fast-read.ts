@@ -25,10 +25,29 @@ export interface FastText {
    */
   highFrom?: number;
   highTo?: number;
+  /**
+   * And where they are, when they are few: the first and last offset of each run of them, in pairs
+   * (at most {@link MAX_HIGH_RUNS} runs; undefined when there are more).
+   */
+  highRuns?: Int32Array;
 }
 
-/** Where `isClean` last found bytes above 0x7F: the first and last offset (-1: none). */
-const high = { first: -1, last: -1 };
+/** The most runs of bytes above 0x7F a read notes (an `init` template has some 30; an Arabic name, a few). */
+export const MAX_HIGH_RUNS = 256;
+
+/**
+ * Where `isClean` last found bytes above 0x7F: the first and last offset (-1: none), and each run of
+ * them (`runs`, pairs of offsets, `count` of them; `overflow` past MAX_HIGH_RUNS).
+ */
+const high = { first: -1, last: -1, runs: new Int32Array(2 * MAX_HIGH_RUNS), count: 0, overflow: false };
+
+/** The runs `isClean` noted, from `start` on, as offsets from `start`; undefined when there were too many. */
+function highRuns(start: number): Int32Array | undefined {
+  if (high.overflow) return undefined;
+  const runs = high.runs.slice(0, 2 * high.count);
+  if (start !== 0) for (let k = 0; k < runs.length; k++) runs[k] = runs[k]! - start;
+  return runs;
+}
 
 /** One buffer for every file this thread reads on the fast path: no allocation (and no GC) per file. */
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
@@ -56,7 +75,11 @@ export function readTextFast(file: string): FastText | undefined {
     if (isClean(bytes, start)) {
       const text = scratch.toString("latin1", start, n);
       // A byte-order mark alone above 0x7F: the text is ASCII.
-      return ascii || high.first < 0 ? { text, bytes: false, clean: true } : { text, bytes: true, clean: true, highFrom: high.first - start, highTo: high.last - start };
+      if (ascii || high.first < 0) return { text, bytes: false, clean: true };
+      const read: FastText = { text, bytes: true, clean: true, highFrom: high.first - start, highTo: high.last - start };
+      const runs = highRuns(start);
+      if (runs !== undefined) read.highRuns = runs;
+      return read;
     }
     // A refused character: the fast readers will decline; they need the decoded text to see it.
     return { text: scratch.toString(ascii ? "latin1" : "utf8", start, n), bytes: false, clean: false };
@@ -71,14 +94,16 @@ export function readTextFast(file: string): FastText | undefined {
  * No refused character in valid UTF-8 `bytes` from `start` on: C0 controls other than LF (and CR
  * before LF), DEL, C1 controls (C2 80–9F), U+2028/2029 (E2 80 A8/A9), U+FEFF (EF BB BF). Four bytes
  * at a time where they are all printable ASCII (nearly every word of a file); a word with any other
- * byte (a line end, non-ASCII text) is looked at byte by byte. Notes the first and last byte above
- * 0x7F it passes (`high`).
+ * byte (a line end, non-ASCII text) is looked at byte by byte. Notes the bytes above 0x7F it passes:
+ * the first, the last and the runs of them (`high`).
  */
 export function isClean(bytes: Uint8Array, start: number): boolean {
   const n = bytes.length;
   let i = start;
   high.first = -1;
   high.last = -1;
+  high.count = 0;
+  high.overflow = false;
   const words = (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, n >>> 2) : undefined;
   while (i < n) {
     if (words !== undefined && (i & 3) === 0 && i + 4 <= n) {
@@ -96,6 +121,13 @@ export function isClean(bytes: Uint8Array, start: number): boolean {
       } else if (c < 0x80) return false;
       else {
         if (high.first < 0) high.first = i;
+        // A run goes on where the last one ended on the byte before; else a new one starts.
+        if (high.count > 0 && high.last === i - 1) high.runs[2 * high.count - 1] = i;
+        else if (high.count < MAX_HIGH_RUNS) {
+          high.runs[2 * high.count] = i;
+          high.runs[2 * high.count + 1] = i;
+          high.count++;
+        } else high.overflow = true;
         high.last = i;
         if (c === 0xc2 && bytes[i + 1]! < 0xa0) return false;
         if (c === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9)) return false;

@@ -41,6 +41,8 @@ export interface SourceForm {
   /** Of a byte string: the offsets of its first and last byte above 0x7F, when the read found them (io/fast-read.ts). */
   highFrom?: number;
   highTo?: number;
+  /** Of a byte string: each run of bytes above 0x7F, as pairs of first and last offsets, in order (io/fast-read.ts). */
+  highRuns?: Int32Array;
   /** A batch reads it: answers' one-line evidence and notes may be checked and left out (fast-yaml-skip.ts). */
   scoresOnly?: boolean;
 }
@@ -125,12 +127,15 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
 }
 
 /**
- * The bytes above 0x7F of a byte string: is there one in a range? When the read gave the first and
- * last (`highFrom`, `highTo`), a range between them is taken to hold one (an Arabic name on one line
- * makes that line alone); else they are found forward with a native search.
+ * The bytes above 0x7F of a byte string: is there one in a range? The read found them (`highRuns`):
+ * the runs are walked forward with the lines (an `init` template's comments hold such bytes from its
+ * first line to its last; its answers' lines are ASCII). Without the runs, a range outside the first
+ * and last (`highFrom`, `highTo`) holds none, and inside they are found with a native search.
  */
 class HighBytes {
   private next = -1;
+  /** The first run that does not end before the last range asked (pairs in `read.highRuns`). */
+  private run = 0;
   private readonly pattern = /[^\x00-\x7f]/g;
   constructor(
     private readonly source: string,
@@ -139,7 +144,12 @@ class HighBytes {
 
   /** Whether `source` may hold a byte above 0x7F from `from` to before `to`; ranges are asked in increasing order. */
   within(from: number, to: number): boolean {
-    if (this.read.highTo !== undefined) return this.read.highTo >= from && this.read.highFrom! < to;
+    const runs = this.read.highRuns;
+    if (runs !== undefined) {
+      while (this.run < runs.length && runs[this.run + 1]! < from) this.run += 2;
+      return this.run < runs.length && runs[this.run]! < to;
+    }
+    if (this.read.highTo !== undefined && (this.read.highTo < from || this.read.highFrom! >= to)) return false;
     if (this.next < from) {
       this.pattern.lastIndex = from;
       const found = this.pattern.exec(this.source);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTextFast } from "../../src/io/fast-read.js";
+import { MAX_HIGH_RUNS, readTextFast } from "../../src/io/fast-read.js";
 import { fastParseJson } from "../../src/io/fast-json.js";
 import { fastParseYaml } from "../../src/io/fast-yaml.js";
 import { REFUSED_CHARS } from "../../src/io/fast-yaml-scalars.js";
@@ -28,7 +28,7 @@ const asBytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
 describe("readTextFast", () => {
   it("gives ASCII as text, other UTF-8 as bytes, without a byte-order mark", () => {
     expect(readBack("a: 1\n")).toEqual({ text: "a: 1\n", bytes: false, clean: true });
-    expect(readBack("\uFEFFname: مديرية\r\n")).toEqual({ text: asBytes("name: مديرية\r\n"), bytes: true, clean: true, highFrom: 6, highTo: 17 });
+    expect(readBack("\uFEFFname: مديرية\r\n")).toEqual({ text: asBytes("name: مديرية\r\n"), bytes: true, clean: true, highFrom: 6, highTo: 17, highRuns: Int32Array.of(6, 17) });
   });
 
   it("finds every character the fast readers refuse, in one pass over the bytes", () => {
@@ -96,11 +96,31 @@ describe("the fast readers on bytes", () => {
         const high = [...Buffer.from(text, "utf8")].flatMap((b, i) => (b > 0x7f ? [i] : []));
         expect(read.bytes).toBe(high.length > 0);
         if (read.bytes) expect([read.highFrom, read.highTo]).toEqual([high[0], high.at(-1)]);
+        // The runs: first and last offset of each stretch of consecutive non-ASCII bytes.
+        const runs: number[] = [];
+        for (const i of high) {
+          if (runs.length > 0 && runs.at(-1) === i - 1) runs[runs.length - 1] = i;
+          else runs.push(i, i);
+        }
+        if (read.bytes) expect([...read.highRuns!]).toEqual(runs);
         const fromBytes = fastParseYaml(read.text, read);
         if (fromBytes !== undefined) expect(fromBytes, text).toEqual(fastParseYaml(text));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("past the most runs of non-ASCII bytes a read notes, still decode every line that holds one", () => {
+    // Every line a run of its own, but for the ASCII lines between them.
+    const lines = Array.from({ length: 2 * MAX_HIGH_RUNS + 10 }, (_, i) => (i % 2 === 0 ? `k${i}: ق${i}` : `k${i}: v${i}`));
+    const text = `${lines.join("\n")}\n`;
+    const read = readBack(text)!;
+    expect(read.bytes).toBe(true);
+    expect(read.highRuns).toBeUndefined();
+    expect(fastParseYaml(read.text, read)).toEqual(fastParseYaml(text));
+    const few = readBack(`${lines.slice(0, 30).join("\n")}\n`)!;
+    expect(few.highRuns?.length).toBe(30);
+    expect(fastParseYaml(few.text, few)).toEqual(fastParseYaml(`${lines.slice(0, 30).join("\n")}\n`));
   });
 
   it("never disagree with the readers on the text, on generated text in any script", () => {
