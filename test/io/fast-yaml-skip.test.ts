@@ -9,12 +9,10 @@ import { prng } from "../../bench/batch.js";
 // @ts-expect-error: as above
 import { shapeInputs, shapeText } from "../../bench/shapes.js";
 import type { Assessment } from "../../src/core/assessment.js";
-import { loadAssessmentStream } from "../../src/io/assessment-full.js";
 import { fastLoad } from "../../src/io/assessment-load.js";
-import { isClean } from "../../src/io/fast-read.js";
 import { fastParseYaml } from "../../src/io/fast-yaml.js";
-import { LONE_CR, REFUSED_CHARS } from "../../src/io/fast-yaml-scalars.js";
 import { SKIPPED_EVIDENCE, SKIPPED_NOTES } from "../../src/io/fast-yaml-skip.js";
+import { fullLoad, readForms } from "./loader-differential.js";
 
 const FILE = "skip.yaml";
 
@@ -25,19 +23,8 @@ function fast(text: string, form: { bytes: boolean; clean: boolean }): Assessmen
 }
 
 /** The full loader on the same text, scores only: the assessment, or refused. */
-function full(text: string): Assessment | "refused" {
-  const load = loadAssessmentStream(text, FILE, { scoresOnly: true });
-  return load.problems.length > 0 || load.assessments.length !== 1 ? "refused" : load.assessments[0]!.assessment;
-}
-
-/** The forms `readTextFast` hands over: the decoded text when it is clean, and its UTF-8 bytes as a Latin-1 string. */
-function forms(text: string): { text: string; form: { bytes: boolean; clean: boolean } }[] {
-  const out: { text: string; form: { bytes: boolean; clean: boolean } }[] = [];
-  if (!REFUSED_CHARS.test(text) && !LONE_CR.test(text)) out.push({ text, form: { bytes: false, clean: true } });
-  const bytes = Buffer.from(text, "utf8");
-  if (isClean(bytes, 0)) out.push({ text: bytes.toString("latin1"), form: { bytes: !bytes.every((b) => b < 0x80), clean: true } });
-  return out;
-}
+const full = (text: string) => fullLoad(text, FILE);
+const forms = readForms;
 
 /** Whatever the fast path takes, it takes as the full loader does. */
 function agrees(text: string): void {

@@ -10,11 +10,9 @@ import { prng } from "../../bench/batch.js";
 import { shapeInputs, shapeText } from "../../bench/shapes.js";
 import { checkAssessment, type Assessment } from "../../src/core/assessment.js";
 import { isAssessmentFile } from "../../src/core/assessment-guard.js";
-import { loadAssessmentStream } from "../../src/io/assessment-full.js";
-import { isClean } from "../../src/io/fast-read.js";
-import { LONE_CR, REFUSED_CHARS } from "../../src/io/fast-yaml-scalars.js";
 import { loadAssessmentRubric } from "../../src/io/rubric-load.js";
 import { scanAssessmentJson } from "../../src/io/scan-json.js";
+import { fullLoad, readForms } from "./loader-differential.js";
 
 const FILE = "scan.json";
 
@@ -30,19 +28,8 @@ function scanned(text: string, form: { bytes: boolean; clean: boolean }): Assess
 }
 
 /** The full loader on the same text, scores only: the assessment, or refused. */
-function full(text: string): Assessment | "refused" {
-  const load = loadAssessmentStream(text, FILE, { scoresOnly: true });
-  return load.problems.length > 0 || load.assessments.length !== 1 ? "refused" : load.assessments[0]!.assessment;
-}
-
-/** The forms `readTextFast` hands over: the decoded text when it is clean, and its UTF-8 bytes as a Latin-1 string. */
-function forms(text: string): { text: string; form: { bytes: boolean; clean: boolean } }[] {
-  const out: { text: string; form: { bytes: boolean; clean: boolean } }[] = [];
-  if (!REFUSED_CHARS.test(text) && !LONE_CR.test(text)) out.push({ text, form: { bytes: false, clean: true } });
-  const bytes = Buffer.from(text, "utf8");
-  if (isClean(bytes, 0)) out.push({ text: bytes.toString("latin1"), form: { bytes: !bytes.every((b) => b < 0x80), clean: true } });
-  return out;
-}
+const full = (text: string) => fullLoad(text, FILE);
+const forms = readForms;
 
 function agrees(text: string): void {
   const expected = full(text);
