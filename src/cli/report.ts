@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { UsageError } from "../core/problems.js";
-import { reportBinaryFormats, reportFormats } from "../report/formats/index.js";
+import { REPORT_BINARY_FORMATS, REPORT_TEXT_FORMATS, reportWriter } from "../report/formats/lazy.js";
 import { requireOne, scoreReportsWarning, type ReportOptions } from "../report/run.js";
 import { formatOption, optionsOf, rubricOption } from "./common.js";
 import { addCsvOptions } from "./csv-options.js";
@@ -21,7 +21,7 @@ export function registerReport(program: Command): void {
     .summary("the gap report of one agency")
     .description("print the gap report of one agency: index, class, stage and what blocks the next, dimensions against targets, largest gaps, roadmap")
     .argument("<assessment>", "assessment file (YAML; several documents: one report each, or pick one with --agency), or a CSV table (one row per agency)")
-    .addOption(formatOption([...Object.keys(reportFormats), ...Object.keys(reportBinaryFormats)], "table"))
+    .addOption(formatOption([...REPORT_TEXT_FORMATS, ...REPORT_BINARY_FORMATS], "table"))
     .addOption(rubricOption())
     .option("-a, --agency <id>", "in a file with several assessments, report only this agency")
     .addOption(new Option("--top <n>", "the gap list shows at most N criteria (default: every criterion below its dimension's target)").argParser(topCount))
@@ -40,7 +40,7 @@ Examples:
     );
   addCsvOptions(command).action(async (file: string, _opts: unknown, command: Command) => {
     const options = optionsOf<ReportOptions & { format: string; top?: number; allCriteria?: boolean }>(command);
-    const binary = reportBinaryFormats[options.format];
+    const binary = (REPORT_BINARY_FORMATS as readonly string[]).includes(options.format);
     if (binary) refuseTerminal(options, options.format);
     // --agency X reports X when another document of the file is invalid; that one's problems are warnings.
     const scored = await scoreReportsWarning(file, options);
@@ -49,12 +49,14 @@ Examples:
     // json, html and docx are the report of one agency.
     if (options.format === "json" || options.format === "html" || binary) reports = [requireOne(file, reports, options.format)];
     const context = (lang: string) => ({ ...renderContext(options, lang), ...(options.top !== undefined ? { top: options.top } : {}), ...(options.allCriteria === true ? { allCriteria: true } : {}) });
-    if (binary) {
+    // The format's module is loaded only now (report/formats/lazy.ts).
+    const writer = await reportWriter(options.format);
+    if (writer === undefined) throw new Error(`internal: no writer for --format ${options.format}`);
+    if ("binary" in writer) {
       const only = reports[0]!;
-      emitBytes(await binary(only.report, context(only.lang)), options, options.format);
+      emitBytes(await writer.binary(only.report, context(only.lang)), options, options.format);
       return;
     }
-    const render = reportFormats[options.format]!;
-    emit(reports.map((r) => render(r.report, context(r.lang))).join(options.format === "table" ? "\n" : ""), options);
+    emit(reports.map((r) => writer.text(r.report, context(r.lang))).join(options.format === "table" ? "\n" : ""), options);
   });
 }
