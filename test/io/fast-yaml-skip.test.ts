@@ -61,6 +61,12 @@ const SMALL = [
   "",
 ].join("\n");
 
+/** SMALL with one piece replaced (the piece must be there). */
+function set_(from: string, to: string): string {
+  expect(SMALL.includes(from), from).toBe(true);
+  return SMALL.replace(from, to);
+}
+
 describe("the batch's fast YAML read without evidence and notes", () => {
   it("skips one-line evidence and notes and gives the full loader's assessment, on the bench's flow files and a small one", () => {
     const [value] = fastParseYaml(SMALL, { bytes: false, clean: true, scoresOnly: true }) as [{ answers: Record<string, { evidence?: unknown; notes?: unknown }> }];
@@ -129,6 +135,16 @@ describe("the batch's fast YAML read without evidence and notes", () => {
       expect(expected, what).not.toBe("refused");
       for (const { text: source, form } of forms(text)) expect(fast(source, form), what).toEqual(expected);
     }
+  });
+
+  it("skips a long list at a bounded cost: each text is looked at once, not to the end of its line", () => {
+    // 400,000 texts on one line of evidence (2 MB): scanning the rest of the line for a bracket at each
+    // text would read some 4·10¹¹ characters.
+    const many = set_(`"Minutes, item 4"]`, `${'"a", '.repeat(400_000)}"b"]`);
+    const start = performance.now();
+    const [value] = fastParseYaml(many, { bytes: false, clean: true, scoresOnly: true }) as [{ answers: Record<string, { evidence?: unknown }> }];
+    expect(value.answers[level]!.evidence).toBe(SKIPPED_EVIDENCE);
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 
   it("never disagrees with the full loader on random edits of an assessment (property)", () => {
