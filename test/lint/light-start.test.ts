@@ -68,3 +68,24 @@ describe("what `score` loads at start", () => {
     expect(added.some((f) => ZOD.test(text(f)))).toBe(true);
   });
 });
+
+// The renderers of the other formats are loaded when chosen (score/formats/lazy.ts, report/formats/lazy.ts):
+// a JSON score or report compiles neither the table renderer (cli-table3) nor the HTML writer.
+const TABLE = /setDebugLevel/;
+const HTML = /<!DOCTYPE html>/;
+
+describe("what `score` and `report` load at start", () => {
+  const program = dynamicImport(text("main.js"), "program");
+  for (const command of ["score", "report"]) {
+    it(`${command}: neither the table renderer nor the HTML writer, which the bundle holds for later`, () => {
+      const start = loadedAtStart(["main.js", program, dynamicImport(text(program), command)]);
+      for (const file of start) {
+        expect(TABLE.test(text(file)), `${file} holds cli-table3`).toBe(false);
+        expect(HTML.test(text(file)), `${file} holds the HTML writer`).toBe(false);
+      }
+      const all = readdirSync(DIR).filter((f) => f.endsWith(".js"));
+      expect(all.some((f) => TABLE.test(text(f)))).toBe(true);
+      expect(all.some((f) => HTML.test(text(f)))).toBe(true);
+    });
+  }
+});
