@@ -59,7 +59,7 @@ export function fastParseYaml(source: string, read: SourceForm = TEXT): unknown[
   seen.bytes = read.bytes;
   seen.decode = false;
   seen.scoresOnly = read.scoresOnly === true;
-  // The next byte above 0x7F at or after a line's start (a byte string only): a line is `high` when it holds one.
+  // Where the bytes above 0x7F of a byte string are: a line is `high` (its scalars decoded) when it holds one.
   const high = read.bytes ? new HighBytes(source, read) : undefined;
   try {
     const documents: Line[][] = [[]];
