@@ -11,6 +11,7 @@ import { fastParseJson } from "./fast-json.js";
 import { decodeBytes, type FastText } from "./fast-read.js";
 import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
 import { scanAssessmentJson } from "./scan-json.js";
+import { valuesPastLimit } from "./yaml-limits.js";
 import { loadAssessmentRubric, type loadRubric } from "./rubric-load.js";
 import type { ParsedDocument } from "./yaml.js";
 
@@ -85,6 +86,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * soon as anything would be a problem: the full path then finds and places every problem.
  */
 export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
+  // Past the cap on values, the full path words the problem (TOO_MANY_VALUES) before it parses anything.
+  if (valuesPastLimit(text) >= 0) return undefined;
   // A batch's JSON is read without building the evidence and notes it does not show (io/scan-json.ts).
   const scanned = options.scoresOnly === true && form?.clean === true ? scanAssessmentJson(text, form) : undefined;
   // A batch's YAML is read without building the one-line evidence and notes it does not show (io/fast-yaml-skip.ts).

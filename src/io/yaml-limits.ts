@@ -13,7 +13,33 @@ export const LIMITS = {
   maxDepth: 64,
   /** Documents in one stream. */
   maxDocuments: 100_000,
+  /**
+   * Values in one file, counted as {@link valuesPastLimit} does (an upper bound). The parser that
+   * gives positions holds about 1 KB per value: this keeps any file within the budget of DESIGN.md §7
+   * (2 s, 300 MB), where 7 million one-letter evidence texts in 14 MB took 40 s and 4.4 GB, then
+   * crashed. An assessment holds some 500 to 3,000.
+   */
+  maxValues: 100_000,
 };
+
+/**
+ * Where a text holds more values than {@link LIMITS.maxValues}: the offset of the character that passes
+ * the limit, else -1. Counted without parsing, as line ends and the characters `,` `[` `{` `:` `-` `?`:
+ * every YAML or JSON value past the first stands after one of them, so this bounds the values from
+ * above, and no quote, comment or block scalar can hide any (it counts through them all). A text no
+ * longer than the limit cannot pass it and is not scanned (a batch's files cost nothing).
+ */
+export function valuesPastLimit(text: string): number {
+  const max = LIMITS.maxValues;
+  if (text.length <= max) return -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , [ { : - ?
+    if ((c === 10 || c === 44 || c === 91 || c === 123 || c === 58 || c === 45 || c === 63) && ++count > max) return i;
+  }
+  return -1;
+}
 
 /** The size cap in MB from the environment: a positive number, else the default 16 (a typo must not lift the cap). */
 function maxFileMegabytes(value: string | undefined): number {

@@ -1,9 +1,28 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Problem } from "../core/problems.js";
-import { LIMITS, nestingDepth } from "./yaml-limits.js";
+import { LIMITS, nestingDepth, valuesPastLimit } from "./yaml-limits.js";
 
 // Re-exported for the modules that parse YAML anyway; the fast readers import them from yaml-limits.ts.
 export { LIMITS, nestingDepth };
+
+/** TOO_MANY_VALUES at the character that passed the limit (`valuesPastLimit`). */
+function tooManyValues(text: string, offset: number, file: string): Problem {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return {
+    code: "TOO_MANY_VALUES",
+    severity: "error",
+    message: `the file holds more than ${LIMITS.maxValues.toLocaleString("en")} values (counted as line ends and \`,\` \`[\` \`{\` \`:\` \`-\` \`?\`); the limit is ${LIMITS.maxValues.toLocaleString("en")}`,
+    hint: "an assessment holds a few thousand; split the file (one agency per file), or give many agencies as a CSV table",
+    file,
+    line,
+    column: offset - lineStart + 1,
+  };
+}
 
 /** One parsed YAML document with what is needed to point at its nodes. */
 export interface ParsedDocument {
@@ -28,6 +47,8 @@ export function parseYamlStream(text: string, file: string): { documents: Parsed
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const past = valuesPastLimit(text);
+  if (past >= 0) return { documents: [], problems: [tooManyValues(text, past, file)] };
   const { flow, indent, flowAt, indentAt } = nestingDepth(text);
   if (flow > LIMITS.maxDepth || indent > LIMITS.maxDepth * 8) {
     const what = flow > LIMITS.maxDepth ? `collections are nested ${flow} deep` : `a line is indented ${indent} columns deep`;
@@ -171,6 +192,29 @@ function sameKey(key: unknown, segment: string | number): boolean {
   return false;
 }
 
+/** Each large mapping's pairs by key (the first of a repeated key), built on its first lookup. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The pair of a mapping whose scalar key equals `segment` (as text), the first if it repeats. A large
+ * mapping is indexed once: a search from the start for each problem made 49,000 unknown keys in one
+ * mapping take 40 s.
+ */
+function pairAt(map: YAMLMap, segment: string | number): Pair | undefined {
+  if (map.items.length <= 16) return map.items.find((p) => isPair(p) && sameKey(p.key, segment)) as Pair | undefined;
+  let index = pairIndex.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const key = String(p.key.value);
+      if (!index.has(key)) index.set(key, p as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment));
+}
+
 /**
  * The position of the node at `path` in a document: the value (or, with `atKey`, the key) if it
  * exists, else the deepest ancestor that does. 1-based.
@@ -182,7 +226,7 @@ export function locate(parsed: ParsedDocument, path: readonly (string | number)[
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && sameKey(p.key, segment));
+      const pair = pairAt(node, segment);
       if (!pair) return best;
       const keyNode = pair.key as Node | null;
       if (last && atKey && keyNode?.range) return position(parsed.lineCounter, keyNode.range[0]);
