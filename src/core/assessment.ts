@@ -140,7 +140,9 @@ function checkAnswer(id: string, criterion: Criterion, full: AnswerObject | unde
 export function checkAssessment(file: AssessmentFile, rubric: Rubric, options: CheckOptions = {}): { assessment: Assessment; problems: Problem[] } {
   const problems: Problem[] = [];
   const answers = new Map<string, Answer>();
-  const scaleValues = rubric.scale.map((s) => s.value);
+  // A loop, not `map`: see evaluateGates in stages.ts (an optimised `map` makes another array shape).
+  const scaleValues: number[] = [];
+  for (const s of rubric.scale) scaleValues.push(s.value);
   const keepTexts = options.scoresOnly !== true;
   const all = file.answers ?? {};
   for (const id in all) {
