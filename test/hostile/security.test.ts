@@ -171,6 +171,23 @@ describe("4. every path is linear in its input", () => {
   });
 });
 
+describe("4c. a long narrative costs what its length does", () => {
+  it("a 40,000-word summary on one line: report in every format and language within budget, wrapped to the terminal's width", () => {
+    const words = Array.from({ length: 40_000 }, (_, i) => `word${i % 997}`).join(" ");
+    const dir = folder({ "rubric.yaml": MINI, "long.yaml": AGENCY.replace(/^date: (.*)$/m, `date: $1\nsummary: "${words}"`) });
+    for (const args of [[], ["--lang", "ar"], ["--format", "markdown"], ["--format", "html"], ["--format", "json"], ["--format", "docx", "--output", "long.docx"]]) {
+      const r = run(["report", "long.yaml", ...args], dir);
+      withinBudget(r);
+      expect(r.code, args.join(" ")).toBe(0);
+      if (args.length === 0) {
+        const lines = r.stdout.split("\n");
+        expect(lines.some((l) => l.startsWith("word0 word1 "))).toBe(true);
+        expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
 describe("4b. a file's values are capped before any parse", () => {
   const head = "rubric: ./rubric.yaml\nagency: {id: a1}\nanswers:\n  pub.a:\n    level: 9\n    evidence:\n";
   it("7 million one-letter evidence texts in 14 MB are TOO_MANY_VALUES at once, valid or not, in every command (they took 40 s and 4.4 GB, then crashed)", () => {
