@@ -10,6 +10,7 @@ import { wrapText } from "../render/wrap.js";
 import { gateRequirement, phraseText } from "../render/gates.js";
 import { chooseLanguage, formatOption, optionsOf } from "./common.js";
 import { emit, useColor } from "./output.js";
+import type { RubricListEntry } from "./rubric-list-schema.js";
 
 function load(ref: string): Rubric {
   const loaded = loadRubric(ref);
@@ -54,12 +55,12 @@ export function registerRubric(program: Command): void {
     .addHelpText("after", "\nExamples:\n  $ egov-maturity rubric list\n  $ egov-maturity rubric list --format json")
     .action((_opts: unknown, command: Command) => {
       const options = optionsOf<{ format: string }>(command);
-      const rows = [...builtinRubrics().keys()].map((id) => {
+      const rows = [...builtinRubrics().keys()].map((id): RubricListEntry => {
         const r = load(id);
         const lang = chooseLanguage(options.lang, r);
-        return { id: r.id, version: r.version, title: textOf(r, r.title, lang), languages: r.languages, dimensions: r.dimensions.length, criteria: r.criteria.size };
+        return { id: r.id, version: r.version, title: textOf(r, r.title, lang), languages: [...r.languages], dimensions: r.dimensions.length, criteria: r.criteria.size };
       });
-      if (options.format === "json") return emit(`${JSON.stringify(rows, null, 2)}\n`, options);
+      if (options.format === "json") return emit(`${JSON.stringify({ schemaVersion: 1, rubrics: rows }, null, 2)}\n`, options);
       const lang = options.lang?.toLowerCase() ?? "en";
       const table = new Table({ head: [t(lang, "rubric.id"), t(lang, "rubric.version"), t(lang, "rubric.title"), t(lang, "rubric.languages"), t(lang, "rubric.size")], colWidths: [15, 9, 27, 11, 12], wordWrap: true, style: { head: useColor(options) ? ["bold"] : [], border: [] } });
       for (const r of rows) table.push([r.id, r.version, terminalLine(r.title), r.languages.join(", "), `${r.dimensions} · ${r.criteria}`]);

@@ -5,6 +5,7 @@ import { checkJsonSchema } from "../check/schema.js";
 import { compareJsonSchema } from "../compare/schema.js";
 import { scoreJsonSchema, scoreNdjsonSchema } from "../score/schema.js";
 import { validateJsonSchema } from "./validate-schema.js";
+import { rubricListJsonSchema } from "./rubric-list-schema.js";
 import { policyJsonSchema } from "../core/policy-schema.js";
 import { loadRubric } from "../io/rubric-load.js";
 import { reportJsonSchema } from "../report/schema.js";
@@ -26,6 +27,7 @@ export function registerSchema(program: Command): void {
       `
 Examples:
   $ egov-maturity schema rubric --output schemas/rubric.schema.json
+  $ egov-maturity schema rubric --list --output schemas/rubric-list.schema.json
   $ egov-maturity schema assessment --rubric egov-maturity --output egov-maturity.assessment.schema.json
   $ egov-maturity schema report
   $ egov-maturity schema policy --output schemas/policy.schema.json
@@ -37,8 +39,9 @@ Point the YAML language server at it with a first line such as
     );
   schema
     .command("rubric")
-    .description("JSON Schema of rubric files")
-    .action((_opts: unknown, command: Command) => print(rubricJsonSchema(), command));
+    .description("JSON Schema of rubric files (and of `rubric show --format json`); with --list, of `rubric list --format json`")
+    .option("--list", "the schema of `rubric list --format json` instead")
+    .action((_opts: unknown, command: Command) => print(optionsOf<{ list?: boolean }>(command).list ? rubricListJsonSchema() : rubricJsonSchema(), command));
   schema
     .command("assessment")
     .description("JSON Schema of assessment files; with --rubric, it enumerates that rubric's criterion ids and allowed answers")

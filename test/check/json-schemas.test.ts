@@ -43,12 +43,27 @@ describe("every JSON output validates against its shipped schema, for every exam
   it("validate (valid examples, and a missing file)", () => valid("validate", [json("validate", "examples/"), json("validate", "examples/ci/", "no-such.yaml")]));
   it("check (the CI example)", () => valid("check", [json("check", "examples/ci/assessments", "--policy", "examples/ci/policy.yaml")]));
   it("rubric show carries schemaVersion and is a valid rubric file, for every built-in rubric, in each of its languages", () => {
-    const ids = (JSON.parse(json("rubric", "list")) as { id: string }[]).map((r) => r.id);
+    const ids = (JSON.parse(json("rubric", "list")) as { rubrics: { id: string }[] }).rubrics.map((r) => r.id);
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const shown = ids.flatMap((id) => ["en", "ar"].map((lang) => json("rubric", "show", id, "--lang", lang)));
     for (const text of shown) for (const d of JSON.parse(text).dimensions) expect(d.threshold).not.toBeNull();
     valid("rubric", shown);
     for (const text of shown) expect(JSON.parse(text).schemaVersion).toBe(1);
+  });
+
+  it("rubric list validates against `schema rubric --list` (the shipped schemas/rubric-list.schema.json), in both languages; the schema is strict", () => {
+    const generated = JSON.parse(cli(["schema", "rubric", "--list"]).stdout);
+    expect(generated).toEqual(JSON.parse(readFileSync(join(ROOT, "schemas/rubric-list.schema.json"), "utf8")));
+    expect(everyObjectStrict(generated)).toEqual([]);
+    const validate = new Ajv2020.default({ strict: false, allErrors: true }).compile(generated);
+    for (const lang of ["en", "ar"]) {
+      const data = JSON.parse(cli(["rubric", "list", "--format", "json", "--lang", lang]).stdout);
+      expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      expect(data.schemaVersion).toBe(1);
+    }
+    const data = JSON.parse(json("rubric", "list"));
+    expect(validate({ ...data, rubrics: [{ ...data.rubrics[0], extra: 1 }] })).toBe(false);
+    expect(validate(data.rubrics)).toBe(false);
   });
 
   it("score --format ndjson: every line validates against `schema score --ndjson` (agency, error and summary lines)", () => {

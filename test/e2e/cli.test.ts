@@ -205,6 +205,7 @@ describe("validate, init, schema, rubric", () => {
       ["assessment.schema.json", ["schema", "assessment"]],
       ["egov-maturity.assessment.schema.json", ["schema", "assessment", "--rubric", "egov-maturity"]],
       ["report.schema.json", ["schema", "report"]],
+      ["rubric-list.schema.json", ["schema", "rubric", "--list"]],
     ] as const) {
       expect(cli([...args]).stdout, `${file} is stale: run npm run schemas`).toBe(readFileSync(join(ROOT, "schemas", file), "utf8"));
     }
@@ -213,7 +214,8 @@ describe("validate, init, schema, rubric", () => {
   it("lists and shows the built-in rubrics", () => {
     const list = cli(["rubric", "list", "--format", "json"]);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout).map((r: { id: string }) => r.id)).toContain("egov-maturity");
+    expect(JSON.parse(list.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(list.stdout).rubrics.map((r: { id: string }) => r.id)).toEqual(["egov-maturity", "un-egdi", "wb-gtmi"]);
     const show = JSON.parse(cli(["rubric", "show", "egov-maturity", "--format", "json"]).stdout);
     expect(show.dimensions.map((d: { id: string }) => d.id)).toEqual(["publication", "interaction", "execution", "delivery", "strategy", "infrastructure", "security", "training", "outcomes"]);
     const table = cli(["rubric", "show", "egov-maturity", "--lang", "ar"]);
