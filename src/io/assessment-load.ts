@@ -11,7 +11,7 @@ import { fastParseJson } from "./fast-json.js";
 import { decodeBytes, type FastText } from "./fast-read.js";
 import { fastParseYaml, type SourceForm } from "./fast-yaml.js";
 import { scanAssessmentJson } from "./scan-json.js";
-import { valuesPastLimit } from "./yaml-limits.js";
+import { LIMITS, valuesPastLimit } from "./yaml-limits.js";
 import { loadAssessmentRubric, type loadRubric } from "./rubric-load.js";
 import type { ParsedDocument } from "./yaml.js";
 
@@ -87,7 +87,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function fastLoad(text: string, file: string, options: AssessmentLoadOptions, form?: SourceForm): AssessmentLoad | undefined {
   // Past the cap on values, the full path words the problem (TOO_MANY_VALUES) before it parses anything.
-  if (valuesPastLimit(text) >= 0) return undefined;
+  if (valuesPastLimit(text, LIMITS.maxValues) >= 0) return undefined;
   // A batch's JSON is read without building the evidence and notes it does not show (io/scan-json.ts).
   const scanned = options.scoresOnly === true && form?.clean === true ? scanAssessmentJson(text, form) : undefined;
   // A batch's YAML is read without building the one-line evidence and notes it does not show (io/fast-yaml-skip.ts).
@@ -96,7 +96,8 @@ export function fastLoad(text: string, file: string, options: AssessmentLoadOpti
   const assessments: LoadedAssessment[] = [];
   const seen = new Set<string>();
   let stream: ParsedDocument[] | undefined;
-  const parsedAt = (index: number) => (stream ??= fullPath().parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index)!;
+  // A file past LIMITS.maxPlacedValues is not parsed with positions: its documents are unplaced (line 1).
+  const parsedAt = (index: number) => (stream ??= fullPath().parseYamlStream(form?.bytes === true ? decodeBytes(text) : text, file).documents).find((d) => d.index === index) ?? fullPath().unplacedDocument(index, values[index]);
   for (let document = 0; document < values.length; document++) {
     const value = values[document];
     if (value === null || value === undefined) continue;

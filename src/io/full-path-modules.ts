@@ -10,4 +10,4 @@ export { tableContext } from "./csv-columns.js";
 export { checkRow, readRow, TableRows } from "./csv-row.js";
 export { loadAssessmentXlsx } from "./xlsx-load.js";
 export { readRubricText } from "./rubric-parse.js";
-export { locate, parseYamlStream, placeProblems } from "./yaml.js";
+export { locate, parseYamlStream, placeProblems, unplacedDocument } from "./yaml.js";

@@ -14,23 +14,27 @@ export const LIMITS = {
   /** Documents in one stream. */
   maxDocuments: 100_000,
   /**
-   * Values in one file, counted as {@link valuesPastLimit} does (an upper bound). The parser that
-   * gives positions holds about 1 KB per value: this keeps any file within the budget of DESIGN.md §7
-   * (2 s, 300 MB), where 7 million one-letter evidence texts in 14 MB took 40 s and 4.4 GB, then
-   * crashed. An assessment holds some 500 to 3,000.
+   * Values in one file, counted as {@link valuesPastLimit} does (an upper bound): the fast readers
+   * hold a few dozen bytes a value. An assessment holds some 500 to 3,000; a stream of hundreds of
+   * them fits.
    */
-  maxValues: 100_000,
+  maxValues: 500_000,
+  /**
+   * Values in one file that the parser with positions takes (to place problems at their lines): it
+   * holds about 1 KB a value, so this keeps any file within the budget of DESIGN.md §7 (2 s, 300 MB),
+   * where 7 million one-letter evidence texts in 14 MB took 40 s and 4.4 GB, then crashed. A larger
+   * file is read only by the fast readers: when it is valid.
+   */
+  maxPlacedValues: 100_000,
 };
 
 /**
- * Where a text holds more values than {@link LIMITS.maxValues}: the offset of the character that passes
- * the limit, else -1. Counted without parsing, as line ends and the characters `,` `[` `{` `:` `-` `?`:
+ * Where a text holds more than `max` values: the offset of the character that passes the limit, else -1. Counted without parsing, as line ends and the characters `,` `[` `{` `:` `-` `?`:
  * every YAML or JSON value past the first stands after one of them, so this bounds the values from
  * above, and no quote, comment or block scalar can hide any (it counts through them all). A text no
  * longer than the limit cannot pass it and is not scanned (a batch's files cost nothing).
  */
-export function valuesPastLimit(text: string): number {
-  const max = LIMITS.maxValues;
+export function valuesPastLimit(text: string, max: number = LIMITS.maxValues): number {
   if (text.length <= max) return -1;
   let count = 0;
   for (let i = 0; i < text.length; i++) {

@@ -1,27 +1,45 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Problem } from "../core/problems.js";
 import { LIMITS, nestingDepth, valuesPastLimit } from "./yaml-limits.js";
 
 // Re-exported for the modules that parse YAML anyway; the fast readers import them from yaml-limits.ts.
 export { LIMITS, nestingDepth };
 
-/** TOO_MANY_VALUES at the character that passed the limit (`valuesPastLimit`). */
-function tooManyValues(text: string, offset: number, file: string): Problem {
+/**
+ * TOO_MANY_VALUES at the character that passed a limit (`valuesPastLimit`): past `LIMITS.maxValues`
+ * (`all`), the file is refused whatever it holds; past `LIMITS.maxPlacedValues`, it is too large to
+ * be parsed with positions, which only a file the fast readers decline comes to.
+ */
+function tooManyValues(text: string, offset: number, file: string, all: boolean): Problem {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }
+  const limit = (all ? LIMITS.maxValues : LIMITS.maxPlacedValues).toLocaleString("en");
+  const counted = "counted as line ends and `,` `[` `{` `:` `-` `?`";
   return {
     code: "TOO_MANY_VALUES",
     severity: "error",
-    message: `the file holds more than ${LIMITS.maxValues.toLocaleString("en")} values (counted as line ends and \`,\` \`[\` \`{\` \`:\` \`-\` \`?\`); the limit is ${LIMITS.maxValues.toLocaleString("en")}`,
-    hint: "an assessment holds a few thousand; split the file (one agency per file), or give many agencies as a CSV table",
+    message: all
+      ? `the file holds more than ${limit} values (${counted}); the limit is ${limit}`
+      : `the file holds more than ${limit} values (${counted}): too many to place its problems at their lines, and it is not a valid file in the form the fast reader takes`,
+    hint: all ? "an assessment holds a few thousand; split the file (one agency per file), or give many agencies as a CSV table" : "split the file (one agency per file, or a few per file) to see each problem at its line, or give many agencies as a CSV table",
     file,
     line,
     column: offset - lineStart + 1,
   };
+}
+
+/**
+ * A document without positions, for a file too large to be parsed with them (LIMITS.maxPlacedValues)
+ * that the fast readers took: anything placed in it is at line 1, column 1.
+ */
+export function unplacedDocument(index: number, value: unknown): ParsedDocument {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  return { doc: parseDocument("") as Document.Parsed, lineCounter, index, value };
 }
 
 /** One parsed YAML document with what is needed to point at its nodes. */
@@ -47,8 +65,11 @@ export function parseYamlStream(text: string, file: string): { documents: Parsed
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const past = valuesPastLimit(text);
-  if (past >= 0) return { documents: [], problems: [tooManyValues(text, past, file)] };
+  const placed = valuesPastLimit(text, LIMITS.maxPlacedValues);
+  if (placed >= 0) {
+    const all = valuesPastLimit(text, LIMITS.maxValues);
+    return { documents: [], problems: [tooManyValues(text, all >= 0 ? all : placed, file, all >= 0)] };
+  }
   const { flow, indent, flowAt, indentAt } = nestingDepth(text);
   if (flow > LIMITS.maxDepth || indent > LIMITS.maxDepth * 8) {
     const what = flow > LIMITS.maxDepth ? `collections are nested ${flow} deep` : `a line is indented ${indent} columns deep`;
