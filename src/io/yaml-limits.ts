@@ -29,10 +29,11 @@ export const LIMITS = {
 };
 
 /**
- * Where a text holds more than `max` values: the offset of the character that passes the limit, else -1. Counted without parsing, as line ends and the characters `,` `[` `{` `:` `-` `?`:
- * every YAML or JSON value past the first stands after one of them, so this bounds the values from
- * above, and no quote, comment or block scalar can hide any (it counts through them all). A text no
- * longer than the limit cannot pass it and is not scanned (a batch's files cost nothing).
+ * Where a text holds more than `max` values: the offset of the character that passes the limit, else
+ * -1. Counted without parsing, as line ends and the characters `,` `[` `{` `:` `-` `?`: every YAML or
+ * JSON value past the first stands after one of them, so this bounds the values from above, and no
+ * quote, comment or block scalar can hide any (it counts through them all). A text no longer than the
+ * limit cannot pass it and is not scanned (a batch's files cost nothing).
  */
 export function valuesPastLimit(text: string, max: number = LIMITS.maxValues): number {
   if (text.length <= max) return -1;
