@@ -2,7 +2,10 @@
 //   - a bare single-thread js-yaml load loop over the same files,
 //   - a single-thread read-and-scan loop (read each file, find its answers with a minimal scanner):
 //     the practical limit of reading the files at all,
-//   - a bare single-thread `yaml` parse loop (the parser the tool uses for positions).
+//   - a bare single-thread `yaml` parse loop (the parser the tool uses for positions),
+//   - and, without a target, the read-and-scan loop on both cores and (JSON) reading and JSON.parse
+//     on both cores (bench/floor-threads.js): what two threads on this machine's two cores can do
+//     before validating or scoring anything.
 // Then peak memory for 20,000 vs 2,000 files (json, ndjson), CSV 200,000 vs 20,000 rows, and the
 // ndjson time to the first line vs the last. The corpus is generated deterministically under
 // bench/.corpus/ (gitignored) from the default rubric.
@@ -105,6 +108,9 @@ if (n === 0) process.exit(1);
 `,
 };
 
+/** The floors on both cores (bench/floor-threads.js), by name: what `BENCH_FLOORS` selects, and their label. */
+const BOTH_CORES = { "read-and-scan-2": "read-and-scan, 2 threads", "read-and-parse-2": "read + JSON.parse, 2 threads" };
+
 function wall(args, opts = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], cwd: root, maxBuffer: 1 << 26, ...opts });
@@ -159,13 +165,15 @@ export async function run() {
   const runs = Number(process.env.BENCH_BATCH_RUNS ?? 3);
   // While working on one part: BENCH_SHAPES=flow,json, BENCH_FLOORS=js-yaml,read-and-scan, BENCH_MEMORY=0.
   const only = process.env.BENCH_SHAPES ? process.env.BENCH_SHAPES.split(",") : SHAPES;
-  const floors = process.env.BENCH_FLOORS ? process.env.BENCH_FLOORS.split(",") : Object.keys(FLOORS);
-  console.log(`batch scoring, 10,000 files per shape (default rubric; ${runs} interleaved runs, median; the tool on every core, the floors on one thread)`);
+  const floors = process.env.BENCH_FLOORS ? process.env.BENCH_FLOORS.split(",") : [...Object.keys(FLOORS), ...Object.keys(BOTH_CORES)];
+  console.log(`batch scoring, 10,000 files per shape (default rubric; ${runs} interleaved runs, median; the tool on every core, the floors on one thread unless named)`);
   for (const shape of only) {
     const dirs = ensureShape(shape, `${corpus}/${shape}`, shape === "flow" ? 20_000 : 10_000).slice(0, 10);
     const cases = {
       tool: [bin, "score", ...dirs, "--format", "json"],
       ...Object.fromEntries(Object.entries(FLOORS).filter(([name]) => floors.includes(name)).map(([name, code]) => [name, ["--input-type=module", "-e", code, ...dirs]])),
+      // On both cores, as the tool splits a batch (bench/floor-threads.js): references, no target.
+      ...Object.fromEntries(Object.keys(BOTH_CORES).filter((name) => floors.includes(name) && (name !== "read-and-parse-2" || shape === "json")).map((name) => [name, [`${root}bench/floor-threads.js`, name.slice(0, -2), ...dirs]])),
     };
     for (const args of Object.values(cases)) wall(args); // warm the code caches of the system
     const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -174,10 +182,11 @@ export async function run() {
     for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name].push((warm(dirs), wall(args)));
     const t = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
     console.log(`  ${shape}`);
-    if (t["js-yaml"] !== undefined) console.log(`    js-yaml load loop        ${secs(t["js-yaml"])}   tool ${verdict(t.tool / t["js-yaml"], 0.6)}`);
-    if (t["read-and-scan"] !== undefined) console.log(`    read-and-scan loop       ${secs(t["read-and-scan"])}   tool ${verdict(t.tool / t["read-and-scan"], 1.5)}`);
-    if (t.yaml !== undefined) console.log(`    yaml parse loop          ${secs(t.yaml)}   tool ratio ${(t.tool / t.yaml).toFixed(2)}`);
-    console.log(`    score --format json      ${secs(t.tool)}`);
+    if (t["js-yaml"] !== undefined) console.log(`    ${"js-yaml load loop".padEnd(29)}${secs(t["js-yaml"])}   tool ${verdict(t.tool / t["js-yaml"], 0.6)}`);
+    if (t["read-and-scan"] !== undefined) console.log(`    ${"read-and-scan loop".padEnd(29)}${secs(t["read-and-scan"])}   tool ${verdict(t.tool / t["read-and-scan"], 1.5)}`);
+    if (t.yaml !== undefined) console.log(`    ${"yaml parse loop".padEnd(29)}${secs(t.yaml)}   tool ratio ${(t.tool / t.yaml).toFixed(2)}`);
+    for (const [name, label] of Object.entries(BOTH_CORES)) if (t[name] !== undefined) console.log(`    ${label.padEnd(29)}${secs(t[name])}   tool ratio ${(t.tool / t[name]).toFixed(2)}  (both cores; no target)`);
+    console.log(`    ${"score --format json".padEnd(29)}${secs(t.tool)}`);
   }
   if (process.env.BENCH_MEMORY === "0") return;
   const flow = ensureShape("flow", `${corpus}/flow`, 20_000);
