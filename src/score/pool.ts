@@ -21,6 +21,11 @@ export interface BatchRunOptions extends AssessmentLoadOptions {
   /** Called as files are done (in any order), for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Called once, when every worker thread of the batch has started (never for a batch scored in this
+   * thread alone): each thread's start resets V8's process-wide heap settings (see cli/score.ts).
+   */
+  onThreadsStarted?: () => void;
+  /**
    * Whether handing over a reply's outcomes (in turn) needs the full path (io/full-path.ts): the
    * consumer's own rule, such as a duplicate agency whose line is found by parsing its file with
    * positions (score/run.ts). Without it, every agency past the batch's first is taken to need it.
@@ -246,6 +251,7 @@ function runPool(
       worker.on("message", (reply: WorkerReply | "ready") => {
         if (reply !== "ready") return onReply(worker, reply);
         ready.add(worker);
+        if (ready.size === count) options.onThreadsStarted?.();
         step();
       });
       worker.on("error", fail);

@@ -44,6 +44,8 @@ export interface ScoreOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads that score: this one and `workers - 1` worker threads (default: the machine's parallelism). */
   workers?: number;
+  /** Called once every worker thread has started (never when the batch is scored in this thread alone). */
+  onThreadsStarted?: () => void;
 }
 
 /** What a run gives the CLI: the batch to render, its language, and what was set aside. */
@@ -127,7 +129,7 @@ export async function runScore(paths: readonly string[], options: ScoreOptions =
   const named = new Set(paths);
   // The full path is loaded at delivery only for a duplicate, whose line is found with positions (agencyLocator).
   const needsFullPath = (outcomes: readonly FileOutcome[]) => collector.mayRepeatAnId(outcomes);
-  await runBatch(files, { ...loadOptions(options), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), needsFullPath }, rubrics, (outcome) => {
+  await runBatch(files, { ...loadOptions(options), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.onThreadsStarted ? { onThreadsStarted: options.onThreadsStarted } : {}), needsFullPath }, rubrics, (outcome) => {
     if (!named.has(outcome.file) && outcome.agencies.length === 0 && outcome.problems.length > 0 && outcome.problems.every((p) => p.code === "NOT_AN_ASSESSMENT")) skipped++;
     else collector.add(outcome);
   });
