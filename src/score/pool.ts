@@ -104,6 +104,21 @@ export async function runBatch(files: readonly string[], options: BatchRunOption
   await runPool(batchTasks(files, load, rubrics, tables), files.length, load, count, rubrics, onOutcome, options, (request) => doTask(request, local, rubrics, tables));
 }
 
+/**
+ * The process's Node options for a worker, without `--input-type`: a worker inherits them, and Node
+ * refuses that one in a worker (ERR_INPUT_TYPE_NOT_ALLOWED), so a program run with
+ * `node --input-type=module -e …` could not score a batch on threads.
+ */
+function workerExecArgv(): string[] {
+  const argv = process.execArgv;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--input-type") i++;
+    else if (!argv[i]!.startsWith("--input-type=")) out.push(argv[i]!);
+  }
+  return out;
+}
+
 function runPool(
   tasks: Iterator<Task>,
   total: number,
@@ -246,7 +261,7 @@ function runPool(
     for (let i = 0; i < count; i++) {
       // A capped young generation keeps each worker's memory flat however many files it scores; large
       // enough that scavenges of the (up to 100 KB) file texts stay rare (npm run bench: RSS and time).
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: load, execArgv: workerExecArgv(), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       pool.push(worker);
       worker.on("message", (reply: WorkerReply | "ready") => {
         if (reply !== "ready") return onReply(worker, reply);

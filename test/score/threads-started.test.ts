@@ -1,6 +1,9 @@
 // runBatch's `onThreadsStarted` (score/pool.ts): called once, when every worker thread of the batch
 // has started, never for a batch scored in this thread alone. The CLI sets V8's young-generation growth again there (cli/score.ts holdYoungGeneration),
 // since each thread's start resets it: called too early, or not at all, the hold is lost.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -35,5 +38,22 @@ describe("runBatch onThreadsStarted", () => {
       expect(outcomes.map((o) => o.file)).toEqual(files);
     }
     expect(calls).toBe(0);
+  });
+});
+
+describe("worker threads of a library batch", () => {
+  it("start in a program run with --input-type (node -e), which Node refuses in a worker's options", () => {
+    // 60 copies of two examples: past inProcessBelow (50), so worker threads start.
+    const dir = mkdtempSync(join(tmpdir(), "egov-input-type-"));
+    for (let i = 0; i < 60; i++) copyFileSync(files[i % 2]!, join(dir, `a${String(i).padStart(2, "0")}.yaml`));
+    const index = pathToFileURL(join(ROOT, "dist", "index.js")).href;
+    const program = `import { score } from ${JSON.stringify(index)};
+const run = await score([${JSON.stringify(dir)}], { workers: 2 });
+console.log(run.files, run.errors.length);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" });
+    expect(r.stderr).not.toContain("ERR_INPUT_TYPE_NOT_ALLOWED");
+    expect(r.status, r.stderr).toBe(0);
+    // Every file scored: two agencies, the other 58 files repeat their ids (DUPLICATE_AGENCY each).
+    expect(r.stdout.trim()).toBe("60 58");
   });
 });
