@@ -1,10 +1,10 @@
 // Batch scoring, measured against floors in the same run, on every shape of file (bench/shapes.js):
 //   - a bare single-thread js-yaml load loop over the same files,
-//   - a single-thread read-and-scan loop (read each file, find its answers with a minimal scanner):
-//     the practical limit of reading the files at all,
+//   - a single-thread read-and-scan loop (read each file, find its answers with a minimal scanner;
+//     bench/floor-loops.js): the practical limit of reading the files at all,
 //   - a bare single-thread `yaml` parse loop (the parser the tool uses for positions),
 //   - and, without a target, the read-and-scan loop on both cores and (JSON) reading and JSON.parse
-//     on both cores (bench/floor-threads.js): what two threads on this machine's two cores can do
+//     on both cores (bench/floor-loops.js): what two threads on this machine's two cores can do
 //     before validating or scoring anything.
 // Then peak memory for 20,000 vs 2,000 files (json, ndjson), CSV 200,000 vs 20,000 rows, and the
 // ndjson time to the first line vs the last. The corpus is generated deterministically under
@@ -79,26 +79,6 @@ let n = 0;
 for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir).sort()) { if (load(readFileSync(dir + "/" + f, "utf8")) !== undefined) n++; }
 if (n === 0) process.exit(1);
 `,
-  // Read each file and find every criterion's answer (the number after its id): what any reader must do.
-  "read-and-scan": `
-import { readdirSync, readFileSync } from "node:fs";
-import { load } from "js-yaml";
-const rubric = load(readFileSync("rubrics/egov-maturity.yaml", "utf8"));
-const ids = rubric.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
-let sum = 0;
-for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir).sort()) {
-  const text = readFileSync(dir + "/" + f, "utf8");
-  let at = text.indexOf("answers");
-  for (const id of ids) {
-    at = text.indexOf(id + (text.charCodeAt(at + 7) === 34 ? "" : ":"), at);
-    if (at < 0) break;
-    let i = at + id.length;
-    for (let c = text.charCodeAt(i); !(c >= 48 && c <= 57) && c !== 116 && c !== 102; c = text.charCodeAt(++i));
-    sum += text.charCodeAt(i);
-  }
-}
-if (sum === 0) process.exit(1);
-`,
   yaml: `
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -108,7 +88,7 @@ if (n === 0) process.exit(1);
 `,
 };
 
-/** The floors on both cores (bench/floor-threads.js), by name: what `BENCH_FLOORS` selects, and their label. */
+/** The floors on both cores (bench/floor-loops.js), by name: what `BENCH_FLOORS` selects, and their label. */
 const BOTH_CORES = { "read-and-scan-2": "read-and-scan, 2 threads", "read-and-parse-2": "read + JSON.parse, 2 threads" };
 
 function wall(args, opts = {}) {
@@ -165,15 +145,16 @@ export async function run() {
   const runs = Number(process.env.BENCH_BATCH_RUNS ?? 3);
   // While working on one part: BENCH_SHAPES=flow,json, BENCH_FLOORS=js-yaml,read-and-scan, BENCH_MEMORY=0.
   const only = process.env.BENCH_SHAPES ? process.env.BENCH_SHAPES.split(",") : SHAPES;
-  const floors = process.env.BENCH_FLOORS ? process.env.BENCH_FLOORS.split(",") : [...Object.keys(FLOORS), ...Object.keys(BOTH_CORES)];
+  const floors = process.env.BENCH_FLOORS ? process.env.BENCH_FLOORS.split(",") : [...Object.keys(FLOORS), "read-and-scan", ...Object.keys(BOTH_CORES)];
   console.log(`batch scoring, 10,000 files per shape (default rubric; ${runs} interleaved runs, median; the tool on every core, the floors on one thread unless named)`);
   for (const shape of only) {
     const dirs = ensureShape(shape, `${corpus}/${shape}`, shape === "flow" ? 20_000 : 10_000).slice(0, 10);
     const cases = {
       tool: [bin, "score", ...dirs, "--format", "json"],
       ...Object.fromEntries(Object.entries(FLOORS).filter(([name]) => floors.includes(name)).map(([name, code]) => [name, ["--input-type=module", "-e", code, ...dirs]])),
-      // On both cores, as the tool splits a batch (bench/floor-threads.js): references, no target.
-      ...Object.fromEntries(Object.keys(BOTH_CORES).filter((name) => floors.includes(name) && (name !== "read-and-parse-2" || shape === "json")).map((name) => [name, [`${root}bench/floor-threads.js`, name.slice(0, -2), ...dirs]])),
+      ...(floors.includes("read-and-scan") ? { "read-and-scan": [`${root}bench/floor-loops.js`, "read-and-scan", "1", ...dirs] } : {}),
+      // On both cores, as the tool splits a batch (bench/floor-loops.js): references, no target.
+      ...Object.fromEntries(Object.keys(BOTH_CORES).filter((name) => floors.includes(name) && (name !== "read-and-parse-2" || shape === "json")).map((name) => [name, [`${root}bench/floor-loops.js`, name.slice(0, -2), "2", ...dirs]])),
     };
     for (const args of Object.values(cases)) wall(args); // warm the code caches of the system
     const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));

@@ -1,9 +1,11 @@
-// The floors on both cores, as the tool splits a batch: this thread and one worker, files dealt in
-// chunks of 64 in turn (the listing order). No target is set against these: they show what reading
-// alone costs when two threads share the machine's two cores, and what no validating reader can beat.
-//   node bench/floor-threads.js <mode> <folder>…
-//   read-and-scan — read each file, find every criterion's answer (as batch.js's single-thread floor)
+// The read floors of bench/batch.js, on one thread or on both cores as the tool splits a batch (this
+// thread and one worker, files dealt in chunks of 64 in turn, the listing order).
+//   node bench/floor-loops.js <mode> <threads: 1 or 2> <folder>…
+//   read-and-scan  — read each file and find every criterion's answer (the number after its id):
+//                    what any reader must do, the practical limit of reading the files at all
 //   read-and-parse — read each file and JSON.parse it, nothing else (the JSON shape only)
+// No target is set against the two-thread runs: they show what reading alone costs when two threads
+// share the machine's two cores, and what no reader that checks the files can beat.
 import { readdirSync, readFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { load } from "js-yaml";
@@ -31,19 +33,24 @@ function work(mode, files, ids) {
 }
 
 if (isMainThread) {
-  const [mode, ...dirs] = process.argv.slice(2);
+  const [mode, threads, ...dirs] = process.argv.slice(2);
   if (mode !== "read-and-scan" && mode !== "read-and-parse") throw new Error(`unknown floor ${mode}`);
-  // The worker starts first, as the tool's does, and reads the rubric on its own.
+  if (threads !== "1" && threads !== "2") throw new Error(`threads: 1 or 2, not ${threads}`);
   const files = dirs.flatMap((dir) => readdirSync(dir).sort().map((f) => `${dir}/${f}`));
-  const mine = [];
-  const theirs = [];
-  for (let i = 0; i < files.length; i++) (Math.floor(i / CHUNK) % 2 === 0 ? mine : theirs).push(files[i]);
-  const worker = new Worker(new URL(import.meta.url), { workerData: { mode, files: theirs } });
-  const other = new Promise((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-  const sum = work(mode, mine, criterionIds()) + (await other);
+  let sum;
+  if (threads === "1") sum = work(mode, files, criterionIds());
+  else {
+    const mine = [];
+    const theirs = [];
+    for (let i = 0; i < files.length; i++) (Math.floor(i / CHUNK) % 2 === 0 ? mine : theirs).push(files[i]);
+    // The worker starts first, as the tool's does, and reads the rubric on its own.
+    const worker = new Worker(new URL(import.meta.url), { workerData: { mode, files: theirs } });
+    const other = new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    sum = work(mode, mine, criterionIds()) + (await other);
+  }
   if (sum === 0) process.exit(1);
 } else parentPort.postMessage(work(workerData.mode, workerData.files, criterionIds()));
 
