@@ -22,7 +22,8 @@ export interface BatchRunOptions extends AssessmentLoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Called once, when every worker thread of the batch has started (never for a batch scored in this
-   * thread alone): each thread's start resets V8's process-wide heap settings (see cli/score.ts).
+   * thread alone): a thread's start sets V8's process-wide young-generation growth factor back to 2
+   * (see cli/score.ts holdYoungGeneration).
    */
   onThreadsStarted?: () => void;
   /**
